@@ -1,0 +1,48 @@
+import { catalogs, type MessageKey } from './catalog.ts'
+
+export const LOCALES = ['zh-CN', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+export const DEFAULT_LOCALE: Locale = 'zh-CN'
+
+export function isLocale(value: unknown): value is Locale {
+	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+}
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string
+
+export function translator(locale: Locale): Translate {
+	const catalog = catalogs[locale]
+	const numbers = new Intl.NumberFormat(locale)
+	return (key, vars) => {
+		const template = catalog[key] ?? key
+		if (!vars) return template
+		return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+			const value = vars[name]
+			if (value === undefined) return whole
+			return typeof value === 'number' ? numbers.format(value) : value
+		})
+	}
+}
+
+export function formatDate(locale: Locale, date: Date | number, withTime = false): string {
+	return new Intl.DateTimeFormat(locale, {
+		dateStyle: 'medium',
+		...(withTime ? { timeStyle: 'short' } : {}),
+		timeZone: 'Asia/Shanghai',
+	}).format(date)
+}
+
+export function formatNumber(locale: Locale, value: number, fractionDigits?: number): string {
+	return new Intl.NumberFormat(locale, {
+		minimumFractionDigits: fractionDigits,
+		maximumFractionDigits: fractionDigits ?? 2,
+	}).format(value)
+}
+
+/** Picks the language: explicit cookie, then the browser's Accept-Language, then Chinese. */
+export function negotiateLocale(cookieValue: string | undefined, acceptLanguage: string | null): Locale {
+	if (isLocale(cookieValue)) return cookieValue
+	const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? ''
+	if (first.startsWith('en')) return 'en'
+	return DEFAULT_LOCALE
+}

@@ -1,0 +1,57 @@
+import {
+	data,
+	isRouteErrorResponse,
+	Links,
+	Meta,
+	Outlet,
+	Scripts,
+	ScrollRestoration,
+	useRouteError,
+	useRouteLoaderData,
+} from 'react-router'
+import type { Route } from './+types/root'
+import './app.css'
+import { I18nProvider } from './i18n/use-i18n.tsx'
+import { ErrorPage } from './components/error-page.tsx'
+import { DEFAULT_LOCALE } from './i18n/i18n.ts'
+import { resolveLocale } from './i18n/locale.server.ts'
+import { getSessionUser } from './utils/session.server.ts'
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const user = await getSessionUser(request)
+	const locale = await resolveLocale(request, user)
+	return data({
+		locale,
+		user: user ? { id: user.id, name: user.name, email: user.email } : null,
+	})
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+	const rootData = useRouteLoaderData<typeof loader>('root')
+	const locale = rootData?.locale ?? DEFAULT_LOCALE
+	return (
+		<html lang={locale} className="h-full">
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<Meta />
+				<Links />
+			</head>
+			<body className="h-full bg-slate-50 text-slate-900 antialiased">
+				<I18nProvider locale={locale}>{children}</I18nProvider>
+				<ScrollRestoration />
+				<Scripts />
+			</body>
+		</html>
+	)
+}
+
+export default function App() {
+	return <Outlet />
+}
+
+export function ErrorBoundary() {
+	const error = useRouteError()
+	if (!isRouteErrorResponse(error)) console.error(error)
+	return <ErrorPage error={error} />
+}

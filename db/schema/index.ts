@@ -1,0 +1,4 @@
+export * from './accounts.ts'
+export * from './workspaces.ts'
+export * from './audit.ts'
+export * from './email.ts'

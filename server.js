@@ -1,0 +1,51 @@
+// HTTP server: express in front of the React Router request handler. A custom server (rather than
+// react-router-serve) so loaders get the client address from the socket — the rate limits must not
+// trust a spoofable X-Forwarded-For — and so dev and production share one entry point.
+import { createRequestHandler } from '@react-router/express'
+import compression from 'compression'
+import express from 'express'
+
+const isDev = process.argv.includes('--dev')
+const port = Number(process.env.PORT ?? 3000)
+const trustedIpHeader = process.env.TRUSTED_IP_HEADER?.toLowerCase()
+
+function clientIp(req) {
+	if (trustedIpHeader) {
+		const value = req.headers[trustedIpHeader]
+		if (typeof value === 'string' && value.trim()) return value.trim()
+	}
+	return req.socket.remoteAddress ?? 'unknown'
+}
+
+const app = express()
+app.disable('x-powered-by')
+app.use(compression())
+
+let build
+if (isDev) {
+	const vite = await import('vite').then((v) =>
+		v.createServer({ server: { middlewareMode: true } }),
+	)
+	app.use(vite.middlewares)
+	build = () => vite.ssrLoadModule('virtual:react-router/server-build')
+} else {
+	app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+	app.use(express.static('build/client', { maxAge: '1h' }))
+	build = await import('./build/server/index.js')
+}
+
+app.all(
+	'*splat',
+	createRequestHandler({
+		build,
+		getLoadContext: (req) => ({ clientIp: clientIp(req) }),
+	}),
+)
+
+const server = app.listen(port, () => {
+	console.log(`Portal listening on http://localhost:${port}`)
+})
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.on(signal, () => server.close(() => process.exit(0)))
+}
