@@ -1,0 +1,326 @@
+import { z } from 'zod'
+import { schemeIndicators } from '../schemes/load-scheme.ts'
+import type { Indicator, Scheme } from '../schemes/scheme-schema.ts'
+import type { AnswerV1, AssessmentV1 } from './types.ts'
+
+export const FORMAT_V1 = 'aftersales-assessment/v1'
+
+export type SchemeLookup = (id: string) => Scheme | undefined
+
+export type ValidationResult =
+	{ ok: true; assessment: AssessmentV1; scheme: Scheme } | { ok: false; error: string }
+
+const extras = {
+	note: z.string().optional(),
+	evidence: z.array(z.string()).optional(),
+}
+
+const AnswerShapes = {
+	na: z.strictObject({ na: z.literal(true), reason: z.string(), ...extras }),
+	fraction: z.strictObject({ fraction: z.number(), ...extras }),
+	samples: z.strictObject({
+		samples: z.strictObject({
+			checked: z.number(),
+			nonconforming: z.number(),
+			population: z.number().optional(),
+			allSitesCovered: z.boolean().optional(),
+		}),
+		...extras,
+	}),
+	percent: z.strictObject({ percent: z.union([z.number(), z.array(z.number())]), ...extras }),
+	checks: z.strictObject({
+		checks: z.array(z.union([z.literal(true), z.literal(false), z.literal('na')])),
+		reason: z.string().optional(),
+		...extras,
+	}),
+}
+type Shape = keyof typeof AnswerShapes
+const SHAPES: readonly Shape[] = ['na', 'fraction', 'samples', 'percent', 'checks']
+
+const AssessmentShapeSchema = z.strictObject({
+	format: z.literal(FORMAT_V1),
+	scheme: z.string(),
+	organisation: z.strictObject({ name: z.string() }).optional(),
+	period: z.string().optional(),
+	answers: z.record(z.string(), z.record(z.string(), z.unknown())),
+	specialDeductions: z
+		.array(z.strictObject({ description: z.string(), correctiveAction: z.string() }))
+		.optional(),
+	specialBonus: z.strictObject({ justification: z.string() }).optional(),
+})
+
+class Invalid extends Error {}
+
+function fail(message: string): never {
+	throw new Invalid(message)
+}
+
+function issueText(error: z.ZodError, prefix: string): string {
+	const issue = error.issues[0]
+	if (!issue) return `${prefix}: invalid`
+	const path = issue.path.map(String).join('.')
+	return `${prefix}${path ? ` ${path}` : ''}: ${issue.message}`
+}
+
+function isBlank(text: string | undefined): boolean {
+	return text === undefined || text.trim() === ''
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function shapesTaken(scheme: Scheme, indicator: Indicator): Shape[] {
+	switch (scheme.answerMode) {
+		case 'fraction':
+			return indicator.sampling ? ['na', 'fraction', 'samples'] : ['na', 'fraction']
+		case 'percent':
+			return ['na', 'percent']
+		case 'checks':
+			return ['na', 'checks']
+		case 'checklist':
+			return ['na', 'fraction']
+	}
+}
+
+function describeShapes(shapes: readonly Shape[]): string {
+	return shapes.map((shape) => `{"${shape}": …}`).join(', ')
+}
+
+/** Checks one answer against its indicator and says whether it takes the indicator out. */
+function checkAnswer(
+	scheme: Scheme,
+	indicator: Indicator,
+	raw: Record<string, unknown>,
+): { answer: AnswerV1; excludes: boolean } {
+	const answer = parseAnswer(scheme, indicator, raw)
+	return { answer, excludes: answerExcludes(scheme, indicator, answer) }
+}
+
+function parseAnswer(scheme: Scheme, indicator: Indicator, raw: Record<string, unknown>): AnswerV1 {
+	const id = indicator.id
+	const where = `indicator ${id}`
+	const present = SHAPES.filter((shape) => Object.hasOwn(raw, shape))
+	const taken = shapesTaken(scheme, indicator)
+	if (present.length === 0)
+		fail(`${where}: an answer needs one of ${describeShapes(taken)} (答案格式不符)`)
+	if (present.length > 1)
+		fail(
+			`${where}: an answer takes one shape, not ${present.join(' and ')} together (答案只能有一种形式)`,
+		)
+	const shape = present[0]!
+	if (!taken.includes(shape)) {
+		const why =
+			shape === 'samples' && scheme.answerMode === 'fraction'
+				? 'this indicator is not a sampled one'
+				: `${scheme.id} is scored by ${scheme.answerMode}`
+		fail(
+			`${where}: ${scheme.id} does not take {"${shape}": …} here (${why}); use ${describeShapes(taken)} (该方案不接受此答案形式)`,
+		)
+	}
+	const parsed = AnswerShapes[shape].safeParse(raw)
+	if (!parsed.success) fail(issueText(parsed.error, `${where} answer`))
+	return parsed.data
+}
+
+function answerExcludes(scheme: Scheme, indicator: Indicator, answer: AnswerV1): boolean {
+	const where = `indicator ${indicator.id}`
+	if ('na' in answer) {
+		if (!indicator.excludable)
+			fail(
+				`${where}: ${scheme.id} does not allow excluding this indicator; ${scheme.exclusionsRule.en} (此项不可删减)`,
+			)
+		if (isBlank(answer.reason))
+			fail(`${where}: an exclusion needs a reason, and it is blank (删减须说明理由)`)
+		return true
+	}
+	if ('fraction' in answer) {
+		const { fraction } = answer
+		if (fraction < 0 || fraction > 1)
+			fail(`${where}: fraction ${fraction} is outside 0–1 (得分比例须在 0–1 之间)`)
+		if (scheme.answerMode === 'checklist' && fraction !== 0 && fraction !== 0.5 && fraction !== 1)
+			fail(
+				`${where}: a checklist answer is 1 (conform), 0.5 (partial) or 0 (not), not ${fraction} (符合 1、部分符合 0.5、不符合 0)`,
+			)
+		return false
+	}
+	if ('samples' in answer) {
+		const { checked, nonconforming, population } = answer.samples
+		if (!Number.isInteger(checked) || !Number.isInteger(nonconforming))
+			fail(
+				`${where}: sample counts must be whole numbers, got checked ${checked}, nonconforming ${nonconforming} (样本数须为整数)`,
+			)
+		if (checked < 1)
+			fail(
+				`${where}: samples.checked is ${checked}; at least 1 sample must be checked (抽样数至少为 1)`,
+			)
+		if (nonconforming < 0)
+			fail(
+				`${where}: samples.nonconforming is ${nonconforming}; it cannot be negative (不符合数不能为负)`,
+			)
+		if (nonconforming > checked)
+			fail(
+				`${where}: samples.nonconforming ${nonconforming} is more than samples.checked ${checked} (不符合数不能超过抽样数)`,
+			)
+		if (population !== undefined) {
+			if (!Number.isInteger(population))
+				fail(
+					`${where}: samples.population must be a whole number, got ${population} (总样本数须为整数)`,
+				)
+			if (population < checked)
+				fail(
+					`${where}: samples.population ${population} is smaller than samples.checked ${checked} (总样本数不能小于抽样数)`,
+				)
+		}
+		return false
+	}
+	if ('percent' in answer) {
+		const values = Array.isArray(answer.percent) ? answer.percent : [answer.percent]
+		if (values.length === 0)
+			fail(
+				`${where}: percent lists no assessor; give one percentage per assessor (至少一名评价人员的百分比)`,
+			)
+		for (const value of values) {
+			if (value < 0 || value > 100)
+				fail(`${where}: percent ${value} is outside 0–100 (成熟度百分比须在 0–100 之间)`)
+		}
+		return false
+	}
+	const subRequirements = indicator.subRequirements ?? []
+	const { checks, reason } = answer
+	if (checks.length !== subRequirements.length)
+		fail(
+			`${where}: ${checks.length} checks given, but it has ${subRequirements.length} sub-requirements (检查项数量应为 ${subRequirements.length})`,
+		)
+	if (reason !== undefined && isBlank(reason)) fail(`${where}: reason is blank (理由不能为空)`)
+	const naCount = checks.filter((check) => check === 'na').length
+	if (naCount === 0) return false
+	const first = checks.indexOf('na') + 1
+	if (!indicator.subRequirementsExcludable)
+		fail(
+			`${where}: sub-requirement ${first}) cannot be marked "na"; ${scheme.id} allows it only where exclusions are allowed (此项子要求不可删减)`,
+		)
+	if (isBlank(reason))
+		fail(
+			`${where}: sub-requirement ${first}) is marked "na" without a reason (标记不适用须说明理由)`,
+		)
+	if (naCount === checks.length) {
+		if (!indicator.excludable)
+			fail(
+				`${where}: every sub-requirement is marked "na", which excludes the indicator, and it cannot be excluded (此项不可删减)`,
+			)
+		return true
+	}
+	return false
+}
+
+function unknownIndicator(scheme: Scheme, id: string): string {
+	const headings = scheme.sections.flatMap((section) => [
+		section,
+		...section.children.filter((child) => child.type !== 'indicator'),
+	])
+	const heading = headings.find((entry) => entry.id === id)
+	const hint = heading
+		? `; ${id} is a heading or context clause, answer the indicators under it`
+		: ''
+	return `unknown indicator "${id}" for scheme ${scheme.id}${hint} (该方案无此指标)`
+}
+
+function check(
+	input: unknown,
+	getScheme: SchemeLookup,
+): { assessment: AssessmentV1; scheme: Scheme } {
+	if (!isRecord(input)) fail('an assessment must be a JSON object (评价文件须为 JSON 对象)')
+	if (input.format !== FORMAT_V1)
+		fail(
+			`format must be "${FORMAT_V1}", got ${JSON.stringify(input.format) ?? 'nothing'} (不支持的格式)`,
+		)
+	if (typeof input.scheme !== 'string') fail('scheme must be a scheme id string (缺少评价方案)')
+	const scheme = getScheme(input.scheme)
+	if (!scheme) fail(`unknown scheme "${input.scheme}" (未知的评价方案)`)
+	if (Array.isArray(input.specialBonus))
+		fail(
+			'specialBonus must be one object: at most one special bonus is allowed (特别加分项不超过 1 个)',
+		)
+	const parsed = AssessmentShapeSchema.safeParse(input)
+	if (!parsed.success) fail(issueText(parsed.error, 'assessment'))
+	const shape = parsed.data
+
+	const deductions = shape.specialDeductions ?? []
+	if (!scheme.specialItems && (deductions.length > 0 || shape.specialBonus))
+		fail(`${scheme.id} has no special deductions or bonus (该方案无特别扣分项和特别加分项)`)
+	deductions.forEach((deduction, i) => {
+		if (isBlank(deduction.description))
+			fail(`specialDeductions ${i + 1}: description is blank (特别扣分项须有描述)`)
+		if (isBlank(deduction.correctiveAction))
+			fail(
+				`specialDeductions ${i + 1}: correctiveAction is blank; every special deduction needs one (特别扣分项须有整改措施)`,
+			)
+	})
+	if (shape.specialBonus && isBlank(shape.specialBonus.justification))
+		fail('specialBonus: justification is blank (特别加分项须说明理由)')
+
+	const indicators = indicatorsById(scheme)
+	const answers: Record<string, AnswerV1> = {}
+	let excludedPoints = 0
+	for (const [id, raw] of Object.entries(shape.answers)) {
+		const indicator = indicators.get(id)
+		if (!indicator) fail(unknownIndicator(scheme, id))
+		const { answer, excludes } = checkAnswer(scheme, indicator, raw)
+		answers[id] = answer
+		if (excludes && indicator.points > 0) excludedPoints++
+	}
+	if (excludedPoints === pointedCount(scheme))
+		fail(
+			`every indicator of ${scheme.id} that carries points is excluded, so the involved marks would be 0 (不能全部删减)`,
+		)
+
+	return { assessment: { ...shape, answers }, scheme }
+}
+
+const lookups = new WeakMap<Scheme, { byId: Map<string, Indicator>; pointed: number }>()
+
+function lookup(scheme: Scheme) {
+	let entry = lookups.get(scheme)
+	if (!entry) {
+		const all = schemeIndicators(scheme).map(({ indicator }) => indicator)
+		entry = {
+			byId: new Map(all.map((indicator) => [indicator.id, indicator])),
+			pointed: all.filter((indicator) => indicator.points > 0).length,
+		}
+		lookups.set(scheme, entry)
+	}
+	return entry
+}
+
+function indicatorsById(scheme: Scheme): Map<string, Indicator> {
+	return lookup(scheme).byId
+}
+
+function pointedCount(scheme: Scheme): number {
+	return lookup(scheme).pointed
+}
+
+/**
+ * Accepts an assessment only if it can be scored as written: the format's shape (zod), then
+ * the scheme's rules. The error names the indicator and the rule, in English and Chinese.
+ */
+export function validateAssessment(input: unknown, getScheme: SchemeLookup): ValidationResult {
+	try {
+		return { ok: true, ...check(input, getScheme) }
+	} catch (error) {
+		if (error instanceof Invalid) return { ok: false, error: error.message }
+		throw error
+	}
+}
+
+export function parseAssessmentJson(text: string, getScheme: SchemeLookup): ValidationResult {
+	let input: unknown
+	try {
+		input = JSON.parse(text)
+	} catch (error) {
+		const detail = error instanceof Error ? error.message : String(error)
+		return { ok: false, error: `malformed JSON: ${detail} (JSON 格式错误)` }
+	}
+	return validateAssessment(input, getScheme)
+}
