@@ -34,7 +34,7 @@ const productServiceIds = [
 
 export default {
 	id: 'dni-cts-0301-2025',
-	version: '1',
+	version: '1.0.0',
 	title: '商品售后服务认证技术规范',
 	titleEn: 'Technical Specification for Certification of After-sales Service of Commodities',
 	shortTitle: 'CTS DNISC0301-2025',
