@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import bac from '../../schemes/data/bac-fr01-2021.ts'
 import { loadScheme } from '../../schemes/load-scheme.ts'
+import { scoreJson } from '../index.ts'
 import { scoreAssessment } from '../score.ts'
 import type { AnswerV1, ScoreResult } from '../types.ts'
 import { validateAssessment } from '../validate.ts'
@@ -347,6 +348,58 @@ describe('bac-fr01-2021 worked examples', () => {
 			passed: false,
 			complete: false,
 			level: { key: 'fail' },
+		})
+	})
+
+	// assessment-format.md's example answers, through the registry as the scoring command runs:
+	// 5.2.6 excluded and 5.2.4 [✓✓✗ n.a. ✓✓✓] → 10 − 2 = 8; with 5.1.2 and 5.1.3 unmet (−6 − 6)
+	// and the rest met: involved 100 − 2 = 98, earned 98 − 2 − 12 = 84;
+	// 84 / 98 × 100 = 85.714285… − 1 special deduction = 84.714285… → 84.71 三星级.
+	it('reproduces the result of the format document through the scheme registry', () => {
+		const answers = {
+			...allMet(),
+			'5.1.2': { checks: [false, true] },
+			'5.1.3': { checks: [true, true, true, true, false, true, true] },
+			'5.2.4': {
+				checks: [true, true, false, 'na', true, true, true],
+				reason: '不提供代用品的商品类别',
+			},
+			'5.2.6': { na: true, reason: '不销售需回收的商品' },
+		}
+		const scored = scoreJson(
+			JSON.stringify({
+				format: 'aftersales-assessment/v1',
+				scheme: 'bac-fr01-2021',
+				organisation: { name: '示例电器有限公司' },
+				period: '2026',
+				answers,
+				specialDeductions: [deduction],
+			}),
+		)
+		if (!scored.ok) throw new Error(scored.error)
+		expect(scored.result).toMatchObject({
+			involvedMarks: 98,
+			earned: 84,
+			specialDeductions: 1,
+			score: 84.71,
+			passed: true,
+			level: { key: 'star-3', name: '三星级' },
+			complete: true,
+		})
+		expect(scored.result.normalised).toBeCloseTo(85.714285714, 8)
+		expect(indicator(scored.result, '5.2.4')).toEqual({
+			id: '5.2.4',
+			full: 10,
+			involved: 10,
+			earned: 8,
+			excluded: false,
+		})
+		expect(scored.result.sections[0]).toEqual({
+			id: '5.1',
+			name: '售后服务体系',
+			full: 40,
+			involved: 40,
+			earned: 28,
 		})
 	})
 
