@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import generalInput from '../../schemes/data/gbt-aftersales-general-draft.ts'
 import { loadScheme, schemeIndicators } from '../../schemes/load-scheme.ts'
+import { scoreJson } from '../index.ts'
 import { scoreAssessment } from '../score.ts'
 import type { AnswerV1, AssessmentV1 } from '../types.ts'
 import { validateAssessment } from '../validate.ts'
@@ -180,5 +181,21 @@ describe('gbt-aftersales-general-draft worked examples', () => {
 		const checked = validate(input)
 		expect(checked.ok).toBe(false)
 		if (!checked.ok) expect(checked.error).toContain(named)
+	})
+
+	// Through the registered scheme and JSON text: 8.4.2 partial, 5.6.2.4 n.a., the other 41
+	// conform → 41.5 / 42 × 100 = 98.809523… → 98.81; no level, no pass/fail.
+	test('the registered scheme scores JSON text the same way', () => {
+		const text = JSON.stringify(
+			assessment(allConform({ '8.4.2': partial, '5.6.2.4': na('不通过网络提供服务') })),
+		)
+		const scored = scoreJson(text)
+		expect(scored.ok && scored.result).toMatchObject({
+			involvedMarks: 42,
+			earned: 41.5,
+			score: 98.81,
+			passed: null,
+			level: null,
+		})
 	})
 })

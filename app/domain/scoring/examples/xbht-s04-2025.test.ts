@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import xbhtInput from '../../schemes/data/xbht-s04-2025.ts'
 import { loadScheme, schemeIndicators } from '../../schemes/load-scheme.ts'
+import { scoreJson } from '../index.ts'
 import { scoreAssessment } from '../score.ts'
 import type { AnswerV1, AssessmentV1 } from '../types.ts'
 import { validateAssessment } from '../validate.ts'
@@ -304,5 +305,18 @@ describe('xbht-s04-2025 worked examples', () => {
 
 	test('scoring everything excluded throws rather than dividing by zero', () => {
 		expect(() => scoreAssessment(scheme, assessment(allExcluded))).toThrow()
+	})
+
+	// Through the registered scheme and JSON text, as the scoring command reads it: 5.4.2 服务管理
+	// (10) half met → earned 95, involved 100 → 95.00, ★★★★★.
+	test('the registered scheme scores JSON text the same way', () => {
+		const answers = answersAll(1)
+		for (const id of ids) if (id.startsWith('5.4.2.')) answers[id] = { fraction: 0.5 }
+		const scored = scoreJson(JSON.stringify(assessment(answers)))
+		expect(scored.ok && scored.result).toMatchObject({
+			earned: 95,
+			score: 95,
+			level: { key: 'star-5', name: '★★★★★' },
+		})
 	})
 })
