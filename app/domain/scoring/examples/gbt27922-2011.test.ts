@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import gbtInput from '../../schemes/data/gbt27922-2011.ts'
 import { loadScheme, schemeIndicators } from '../../schemes/load-scheme.ts'
+import { scoreJson } from '../index.ts'
 import { scoreAssessment } from '../score.ts'
 import type { AnswerV1, AssessmentV1 } from '../types.ts'
 import { validateAssessment } from '../validate.ts'
@@ -317,5 +318,19 @@ describe('gbt27922-2011 worked examples', () => {
 			level: { key: 'star-3', name: '三星级' },
 		})
 		expect(result.sections).toEqual(sections([36, 23, 24.0109], [40, 33, 25]))
+	})
+
+	// The same all-met assessment as JSON text, through the registered scheme (what the scoring
+	// command and the API do): the same result as scoring the definition directly.
+	test('as JSON text through the scheme registry', () => {
+		const text = JSON.stringify({
+			format: 'aftersales-assessment/v1',
+			scheme: 'gbt27922-2011',
+			answers: answers(),
+		})
+		const scored = scoreJson(text)
+		expect(scored.ok && scored.result).toEqual(score(answers()))
+		expect(scored.ok && scored.result.level).toEqual({ key: 'star-5', name: '五星级' })
+		expect(scored.ok && scored.result.score).toBe(100)
 	})
 })

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import greenInput from '../../schemes/data/green-aftersales-2025.ts'
 import { loadScheme, schemeIndicators } from '../../schemes/load-scheme.ts'
+import { scoreJson } from '../index.ts'
 import { scoreAssessment } from '../score.ts'
 import type { AnswerV1, AssessmentV1 } from '../types.ts'
 import { validateAssessment } from '../validate.ts'
@@ -356,5 +357,19 @@ describe('green-aftersales-2025 worked examples', () => {
 			level: { key: 'star-7', name: '七星级' },
 		})
 		expect(result.sections).toEqual(sections([49, 47, 24.705]))
+	})
+
+	// The same all-met assessment as JSON text, through the registered scheme (what the scoring
+	// command and the API do): the same result as scoring the definition directly.
+	test('as JSON text through the scheme registry', () => {
+		const text = JSON.stringify({
+			format: 'aftersales-assessment/v1',
+			scheme: 'green-aftersales-2025',
+			answers: answers(),
+		})
+		const scored = scoreJson(text)
+		expect(scored.ok && scored.result).toEqual(score(answers()))
+		expect(scored.ok && scored.result.level).toEqual({ key: 'star-10', name: '十星级' })
+		expect(scored.ok && scored.result.score).toBe(150)
 	})
 })
