@@ -17,6 +17,16 @@ function clientIp(req) {
 	return req.socket.remoteAddress ?? 'unknown'
 }
 
+/** Loading the build validates the environment; a bad variable stops here with one line. */
+async function loadOrExit(load) {
+	try {
+		return await load()
+	} catch (error) {
+		console.error(error instanceof Error ? error.message : String(error))
+		process.exit(1)
+	}
+}
+
 const app = express()
 app.disable('x-powered-by')
 app.use(compression())
@@ -28,10 +38,11 @@ if (isDev) {
 	)
 	app.use(vite.middlewares)
 	build = () => vite.ssrLoadModule('virtual:react-router/server-build')
+	await loadOrExit(build)
 } else {
 	app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
 	app.use(express.static('build/client', { maxAge: '1h' }))
-	build = await import('./build/server/index.js')
+	build = await loadOrExit(() => import('./build/server/index.js'))
 }
 
 app.all(

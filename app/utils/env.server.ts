@@ -26,6 +26,15 @@ const EnvSchema = z.object({
 		.enum(['true', 'false'])
 		.optional()
 		.transform((value) => value === 'true'),
+	/** fixed-window rate limits per client address: attempts per window */
+	RATE_LIMIT_LOGIN_MAX: z.coerce.number().int().min(1).default(10),
+	RATE_LIMIT_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+	RATE_LIMIT_SIGNUP_MAX: z.coerce.number().int().min(1).default(5),
+	RATE_LIMIT_SIGNUP_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
+	RATE_LIMIT_RESET_MAX: z.coerce.number().int().min(1).default(5),
+	RATE_LIMIT_RESET_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
+	RATE_LIMIT_VERIFY_MAX: z.coerce.number().int().min(1).default(5),
+	RATE_LIMIT_VERIFY_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
 	SEED_DEMO: z
 		.enum(['true', 'false'])
 		.default('true')
@@ -56,3 +65,7 @@ export function devRoutesEnabled(): boolean {
 	const e = env()
 	return e.NODE_ENV !== 'production' || e.ENABLE_DEV_ROUTES
 }
+
+// Validate at start-up: the server build imports this module, so a bad variable stops the
+// server before it listens (server.js prints the one-line message).
+env()
