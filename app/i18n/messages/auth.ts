@@ -38,7 +38,8 @@ export const auth = defineMessages(
 		'auth.verify.title': '验证邮箱',
 		'auth.verify.verified': '您的邮箱已验证，感谢确认。',
 		'auth.verify.invalid': '验证链接无效、已使用或已过期。',
-		'auth.verify.pending': '我们已向 {email} 发送验证邮件，请点击邮件中的链接完成验证。链接 48 小时内有效。',
+		'auth.verify.pending':
+			'我们已向 {email} 发送验证邮件，请点击邮件中的链接完成验证。链接 48 小时内有效。',
 		'auth.verify.resend': '重新发送验证邮件',
 		'auth.verify.resent': '验证邮件已重新发送，请查收。',
 		'auth.verify.loginToResend': '登录后可以重新发送验证邮件。',
@@ -49,7 +50,8 @@ export const auth = defineMessages(
 		'auth.forgot.title': '找回密码',
 		'auth.forgot.description': '输入注册邮箱，我们会发送一个重置密码的链接，1 小时内有效。',
 		'auth.forgot.submit': '发送重置链接',
-		'auth.forgot.sent': '如果 {email} 已注册，我们已发送重置密码的链接。请查收邮件（也请检查垃圾邮件）。',
+		'auth.forgot.sent':
+			'如果 {email} 已注册，我们已发送重置密码的链接。请查收邮件（也请检查垃圾邮件）。',
 		'auth.forgot.back': '返回登录',
 
 		'auth.reset.title': '设置新密码',
@@ -70,7 +72,8 @@ export const auth = defineMessages(
 		'account.back': '返回工作区',
 
 		'outbox.title': '开发邮件发件箱',
-		'outbox.description': '未配置 RESEND_API_KEY 时，门户发送的邮件保存在这里（最新的在前）。仅开发环境可用。',
+		'outbox.description':
+			'未配置 RESEND_API_KEY 时，门户发送的邮件保存在这里（最新的在前）。仅开发环境可用。',
 		'outbox.empty': '还没有邮件。',
 		'outbox.to': '收件人',
 		'outbox.subject': '主题',
@@ -137,7 +140,8 @@ export const auth = defineMessages(
 		'auth.reset.description':
 			'Setting a new password signs you out on every device; you will be signed in again here.',
 		'auth.reset.submit': 'Save new password',
-		'auth.reset.invalid': 'This reset link is invalid, already used or expired. Please request a new one.',
+		'auth.reset.invalid':
+			'This reset link is invalid, already used or expired. Please request a new one.',
 		'auth.reset.again': 'Request a new reset link',
 
 		'account.title': 'Account settings',
