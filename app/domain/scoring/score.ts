@@ -11,6 +11,7 @@ import {
 	rational,
 	roundHalfUp,
 	sub,
+	sum,
 	toNumber,
 	ZERO,
 	type Rational,
@@ -24,6 +25,7 @@ type CompiledIndicator = {
 	section: number
 	points: Rational
 	each: Rational | null
+	unanswered: Marks
 }
 
 type CompiledScheme = {
@@ -56,6 +58,7 @@ function compile(scheme: Scheme): CompiledScheme {
 			indicator,
 			section: index,
 			points,
+			unanswered: { involved: points, earned: ZERO, excluded: false },
 			each: rule && rule.kind !== 'all-or-nothing' ? fromDecimal(rule.pointsEach) : null,
 		}
 	})
@@ -119,9 +122,9 @@ const HUNDRED = rational(100)
 
 function indicatorMarks(entry: CompiledIndicator, answer: AnswerV1): Marks {
 	const { points } = entry
-	if ('na' in answer) return EXCLUDED
 	if ('fraction' in answer)
 		return { involved: points, earned: mul(points, fromDecimal(answer.fraction)), excluded: false }
+	if ('na' in answer) return EXCLUDED
 	if ('samples' in answer) {
 		const { checked, nonconforming } = answer.samples
 		const share = rational(checked - nonconforming, checked)
@@ -180,17 +183,16 @@ export function scoreAssessment(scheme: Scheme, assessment: AssessmentV1): Score
 	const sectionEarned = plan.sections.map(() => ZERO)
 	const indicators: IndicatorResult[] = []
 	const warnings: string[] = []
-	let involved = ZERO
-	let earned = ZERO
 	let complete = true
 
 	for (const entry of plan.indicators) {
 		const id = entry.indicator.id
-		const answer = Object.hasOwn(assessment.answers, id) ? assessment.answers[id] : undefined
+		// ids are dotted numbers, which no Object.prototype member is named like
+		const answer = assessment.answers[id]
 		let marks: Marks
 		if (answer === undefined) {
 			complete = false
-			marks = { involved: entry.points, earned: ZERO, excluded: false }
+			marks = entry.unanswered
 		} else {
 			marks = indicatorMarks(entry, answer)
 			if (scheme.samplingWarning) {
@@ -198,18 +200,18 @@ export function scoreAssessment(scheme: Scheme, assessment: AssessmentV1): Score
 				if (warning) warnings.push(warning)
 			}
 		}
-		involved = add(involved, marks.involved)
-		earned = add(earned, marks.earned)
 		sectionInvolved[entry.section] = add(sectionInvolved[entry.section] ?? ZERO, marks.involved)
 		sectionEarned[entry.section] = add(sectionEarned[entry.section] ?? ZERO, marks.earned)
 		indicators.push({
 			id,
 			full: entry.indicator.points,
-			involved: toNumber(marks.involved),
+			involved: marks.involved === entry.points ? entry.indicator.points : toNumber(marks.involved),
 			earned: toNumber(marks.earned),
 			excluded: marks.excluded,
 		})
 	}
+	const involved = sum(sectionInvolved)
+	const earned = sum(sectionEarned)
 	if (isZero(involved))
 		throw new Error(`${scheme.id}: everything is excluded, so there are no involved marks to score`)
 

@@ -42,7 +42,12 @@ const AssessmentShapeSchema = z.strictObject({
 	scheme: z.string(),
 	organisation: z.strictObject({ name: z.string() }).optional(),
 	period: z.string().optional(),
-	answers: z.record(z.string(), z.record(z.string(), z.unknown())),
+	// a custom check instead of z.record: the answers are checked one by one below, and copying
+	// an 80-key record first cost a quarter of the validation time
+	answers: z.custom<Record<string, unknown>>(
+		isRecord,
+		'answers must be an object keyed by indicator id',
+	),
 	specialDeductions: z
 		.array(z.strictObject({ description: z.string(), correctiveAction: z.string() }))
 		.optional(),
@@ -70,16 +75,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function shapesTaken(scheme: Scheme, indicator: Indicator): Shape[] {
+const FRACTION_SHAPES: readonly Shape[] = ['na', 'fraction']
+const SAMPLED_SHAPES: readonly Shape[] = ['na', 'fraction', 'samples']
+const PERCENT_SHAPES: readonly Shape[] = ['na', 'percent']
+const CHECKS_SHAPES: readonly Shape[] = ['na', 'checks']
+
+function shapesTaken(scheme: Scheme, indicator: Indicator): readonly Shape[] {
 	switch (scheme.answerMode) {
 		case 'fraction':
-			return indicator.sampling ? ['na', 'fraction', 'samples'] : ['na', 'fraction']
+			return indicator.sampling ? SAMPLED_SHAPES : FRACTION_SHAPES
 		case 'percent':
-			return ['na', 'percent']
+			return PERCENT_SHAPES
 		case 'checks':
-			return ['na', 'checks']
+			return CHECKS_SHAPES
 		case 'checklist':
-			return ['na', 'fraction']
+			return FRACTION_SHAPES
 	}
 }
 
@@ -98,17 +108,19 @@ function checkAnswer(
 }
 
 function parseAnswer(scheme: Scheme, indicator: Indicator, raw: Record<string, unknown>): AnswerV1 {
-	const id = indicator.id
-	const where = `indicator ${id}`
-	const present = SHAPES.filter((shape) => Object.hasOwn(raw, shape))
+	const where = `indicator ${indicator.id}`
 	const taken = shapesTaken(scheme, indicator)
-	if (present.length === 0)
-		fail(`${where}: an answer needs one of ${describeShapes(taken)} (答案格式不符)`)
-	if (present.length > 1)
-		fail(
-			`${where}: an answer takes one shape, not ${present.join(' and ')} together (答案只能有一种形式)`,
-		)
-	const shape = present[0]!
+	let found: Shape | undefined
+	for (const shape of SHAPES) {
+		if (!Object.hasOwn(raw, shape)) continue
+		if (found)
+			fail(
+				`${where}: an answer takes one shape, not ${found} and ${shape} together (答案只能有一种形式)`,
+			)
+		found = shape
+	}
+	if (!found) fail(`${where}: an answer needs one of ${describeShapes(taken)} (答案格式不符)`)
+	const shape = found
 	if (!taken.includes(shape)) {
 		const why =
 			shape === 'samples' && scheme.answerMode === 'fraction'
@@ -263,9 +275,13 @@ function check(
 	const indicators = indicatorsById(scheme)
 	const answers: Record<string, AnswerV1> = {}
 	let excludedPoints = 0
-	for (const [id, raw] of Object.entries(shape.answers)) {
+	for (const id in shape.answers) {
+		if (!Object.hasOwn(shape.answers, id)) continue
+		const raw = shape.answers[id]
 		const indicator = indicators.get(id)
 		if (!indicator) fail(unknownIndicator(scheme, id))
+		if (!isRecord(raw))
+			fail(`indicator ${id}: an answer must be a JSON object (答案须为 JSON 对象)`)
 		const { answer, excludes } = checkAnswer(scheme, indicator, raw)
 		answers[id] = answer
 		if (excludes && indicator.points > 0) excludedPoints++
