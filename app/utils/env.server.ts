@@ -19,6 +19,8 @@ const EnvSchema = z.object({
 	EMAIL_FROM: z.string().min(3).default('售后服务自评门户 <no-reply@portal.example>'),
 	/** directory for evidence uploads, outside the web root */
 	UPLOAD_DIR: z.string().min(1).default('./data/uploads'),
+	/** largest evidence file accepted, in bytes (20 MB) */
+	UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(20 * 1024 * 1024),
 	/** trust this proxy header for the client address (e.g. Fly-Client-IP on Fly.io); unset = socket address */
 	TRUSTED_IP_HEADER: z.string().min(1).optional(),
 	/** show /dev/outbox and the demo login hint (never in production) */
