@@ -1,0 +1,92 @@
+import type { Level, Scheme } from '../schemes/scheme-schema.ts'
+import {
+	explainPass,
+	scoreAssessment,
+	validateAssessment,
+	type PassReason,
+	type ScoreResult,
+} from '../scoring/index.ts'
+import {
+	overallProgress,
+	sectionProgress,
+	toV1,
+	type Progress,
+	type SectionProgress,
+	type StoredAssessment,
+} from './to-v1.ts'
+
+/**
+ * The score panel's data: the engine's result on the current answers (the same validation and
+ * scoring `npm run score` runs), or the validator's message when the answers cannot be scored as
+ * they stand (e.g. every indicator excluded). `submitted` marks the locked snapshot.
+ */
+export type LiveScore =
+	| {
+			ok: true
+			result: ScoreResult
+			reasons: PassReason[]
+			submitted: boolean
+			progress: Progress
+			sections: SectionProgress[]
+	  }
+	| { ok: false; error: string; progress: Progress; sections: SectionProgress[] }
+
+/** Scores stored answers through the validator and the engine. */
+export function scoreStored(scheme: Scheme, stored: StoredAssessment): LiveScore {
+	const sections = sectionProgress(scheme, stored)
+	const progress = overallProgress(sections)
+	const validated = validateAssessment(toV1(scheme, stored))
+	if (!validated.ok) return { ok: false, error: validated.error, progress, sections }
+	const result = scoreAssessment(validated.scheme, validated.assessment)
+	return {
+		ok: true,
+		result,
+		reasons: explainPass(result, validated.scheme),
+		submitted: false,
+		progress,
+		sections,
+	}
+}
+
+/** The panel for a submitted assessment: its snapshot, never re-scored. */
+export function submittedScore(
+	scheme: Scheme,
+	result: ScoreResult,
+	stored: StoredAssessment,
+): LiveScore {
+	const sections = sectionProgress(scheme, stored)
+	return {
+		ok: true,
+		result,
+		reasons: explainPass(result, scheme),
+		submitted: true,
+		progress: overallProgress(sections),
+		sections,
+	}
+}
+
+/** What the score panel shows of a scheme; a whole Scheme fits too. */
+export type PanelScheme = Pick<
+	Scheme,
+	'id' | 'shortTitle' | 'fullMarks' | 'passMark' | 'answerMode'
+> & {
+	levels: readonly Pick<Level, 'key' | 'name' | 'nameEn' | 'min' | 'stars'>[]
+}
+
+/** A small copy of the scheme for loader data, so a page does not ship every clause text. */
+export function panelScheme(scheme: Scheme): PanelScheme {
+	return {
+		id: scheme.id,
+		shortTitle: scheme.shortTitle,
+		fullMarks: scheme.fullMarks,
+		passMark: scheme.passMark,
+		answerMode: scheme.answerMode,
+		levels: scheme.levels.map(({ key, name, nameEn, min, stars }) => ({
+			key,
+			name,
+			nameEn,
+			min,
+			stars,
+		})),
+	}
+}
