@@ -15,8 +15,21 @@ const extras = {
 	evidence: z.array(z.string()).optional(),
 }
 
+/** A required text whose absence gets a message naming the rule, not just "expected string". */
+function required(rule: string) {
+	return z.string({
+		error: (issue) => (issue.input === undefined ? `missing: ${rule}` : `must be text: ${rule}`),
+	})
+}
+
 const AnswerShapes = {
-	na: z.strictObject({ na: z.literal(true), reason: z.string(), ...extras }),
+	na: z.strictObject({
+		na: z.literal(true, {
+			error: '"na" can only be true: an exclusion is {"na": true, "reason": …}',
+		}),
+		reason: required('an exclusion needs a reason (删减须说明理由)'),
+		...extras,
+	}),
 	fraction: z.strictObject({ fraction: z.number(), ...extras }),
 	samples: z.strictObject({
 		samples: z.strictObject({
@@ -27,9 +40,18 @@ const AnswerShapes = {
 		}),
 		...extras,
 	}),
-	percent: z.strictObject({ percent: z.union([z.number(), z.array(z.number())]), ...extras }),
+	percent: z.strictObject({
+		percent: z.union([z.number(), z.array(z.number())], {
+			error: 'percent is a number or a list of numbers, one per assessor (每名评价人员一个百分比)',
+		}),
+		...extras,
+	}),
 	checks: z.strictObject({
-		checks: z.array(z.union([z.literal(true), z.literal(false), z.literal('na')])),
+		checks: z.array(
+			z.union([z.literal(true), z.literal(false), z.literal('na')], {
+				error: 'each check is true, false or "na" (每项为 true、false 或 "na")',
+			}),
+		),
 		reason: z.string().optional(),
 		...extras,
 	}),
@@ -49,9 +71,20 @@ const AssessmentShapeSchema = z.strictObject({
 		'answers must be an object keyed by indicator id',
 	),
 	specialDeductions: z
-		.array(z.strictObject({ description: z.string(), correctiveAction: z.string() }))
+		.array(
+			z.strictObject({
+				description: required('every special deduction needs a description (特别扣分项须有描述)'),
+				correctiveAction: required(
+					'every special deduction needs a corrective action (特别扣分项须有整改措施)',
+				),
+			}),
+		)
 		.optional(),
-	specialBonus: z.strictObject({ justification: z.string() }).optional(),
+	specialBonus: z
+		.strictObject({
+			justification: required('the special bonus needs a justification (特别加分项须说明理由)'),
+		})
+		.optional(),
 })
 
 class Invalid extends Error {}
@@ -63,7 +96,9 @@ function fail(message: string): never {
 function issueText(error: z.ZodError, prefix: string): string {
 	const issue = error.issues[0]
 	if (!issue) return `${prefix}: invalid`
-	const path = issue.path.map(String).join('.')
+	const path = issue.path
+		.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i ? '.' : ''}${String(key)}`))
+		.join('')
 	return `${prefix}${path ? ` ${path}` : ''}: ${issue.message}`
 }
 
@@ -263,10 +298,10 @@ function check(
 		fail(`${scheme.id} has no special deductions or bonus (该方案无特别扣分项和特别加分项)`)
 	deductions.forEach((deduction, i) => {
 		if (isBlank(deduction.description))
-			fail(`specialDeductions ${i + 1}: description is blank (特别扣分项须有描述)`)
+			fail(`specialDeductions[${i}]: description is blank (特别扣分项须有描述)`)
 		if (isBlank(deduction.correctiveAction))
 			fail(
-				`specialDeductions ${i + 1}: correctiveAction is blank; every special deduction needs one (特别扣分项须有整改措施)`,
+				`specialDeductions[${i}]: correctiveAction is blank; every special deduction needs one (特别扣分项须有整改措施)`,
 			)
 	})
 	if (shape.specialBonus && isBlank(shape.specialBonus.justification))
