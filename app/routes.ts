@@ -1,7 +1,18 @@
-import { type RouteConfig, index, route } from '@react-router/dev/routes'
+import { type RouteConfig, index, layout, route } from '@react-router/dev/routes'
 
 export default [
 	index('routes/home.tsx'),
 	route('healthz', 'routes/healthz.ts'),
 	route('set-language', 'routes/set-language.ts'),
+	route('workspaces/switch', 'routes/workspaces/switch.ts'),
+	route('invitations/:token', 'routes/invitations/invitation.tsx'),
+	// every signed-in page inside the shell (header, switcher, workspace navigation)
+	layout('routes/app-layout.tsx', [
+		route('workspaces', 'routes/workspaces/list.tsx'),
+		route('w/:workspaceId', 'routes/workspaces/overview.tsx'),
+		route('w/:workspaceId/members', 'routes/workspaces/members.tsx'),
+		route('w/:workspaceId/members/invite', 'routes/workspaces/invite.tsx'),
+		route('w/:workspaceId/members/:memberId', 'routes/workspaces/member.tsx'),
+		route('w/:workspaceId/audit', 'routes/workspaces/audit.tsx'),
+	]),
 ] satisfies RouteConfig
