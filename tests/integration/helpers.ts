@@ -67,7 +67,7 @@ export function routeArgs(
 		params?: Record<string, string>
 		ip?: string
 	} = {},
-): ActionArgs & { unstable_pattern: string } {
+): ActionArgs & { url: URL; pattern: string; unstable_pattern: string } {
 	const headers = new Headers()
 	if (cookie) headers.set('Cookie', cookie)
 	let body: URLSearchParams | undefined
@@ -79,7 +79,8 @@ export function routeArgs(
 		method = method === 'GET' ? 'POST' : method
 	}
 	const request = new Request(new URL(url, 'http://localhost'), { method, headers, body })
-	return { request, params, context: context(ip), unstable_pattern: url }
+	// React Router 7.18 passes the parsed URL and the matched pattern too
+	return { request, params, context: context(ip), url: new URL(request.url), pattern: url, unstable_pattern: url }
 }
 
 /** Runs a loader/action and returns its Response, whether it was returned or thrown. */
