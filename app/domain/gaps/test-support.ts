@@ -1,17 +1,29 @@
 import fc from 'fast-check'
-import { schemeIndicators } from '../schemes/load-scheme.ts'
+import { getScheme, schemeIndicators } from '../schemes/index.ts'
 import type { Indicator, Scheme } from '../schemes/scheme-schema.ts'
-import { FORMAT_V1 } from '../scoring/validate.ts'
+import { FORMAT_V1, validateAssessment } from '../scoring/validate.ts'
 import type { AnswerV1, AssessmentV1 } from '../scoring/types.ts'
 
 // Shared by the gaps tests: assessments built in code, never read from ../shared.
 
 export const deduction = { description: '维修记录缺失', correctiveAction: '补全维修记录' }
 
+/** An assessment built in a test, refused unless validateAssessment accepts it. */
 export function assessment(
 	scheme: Scheme,
 	answers: Record<string, AnswerV1>,
 	special: { deductions?: number; bonus?: boolean } = {},
+): AssessmentV1 {
+	const built = unchecked(scheme, answers, special)
+	const validated = validateAssessment(built, (id) => (id === scheme.id ? scheme : undefined))
+	if (!validated.ok) throw new Error(validated.error)
+	return built
+}
+
+function unchecked(
+	scheme: Scheme,
+	answers: Record<string, AnswerV1>,
+	special: { deductions?: number; bonus?: boolean },
 ): AssessmentV1 {
 	return {
 		format: FORMAT_V1,
@@ -114,7 +126,7 @@ export function assessmentArbitrary(scheme: Scheme): fc.Arbitrary<AssessmentV1> 
 		.map(({ answers, deductions, bonus }) => {
 			const given: Record<string, AnswerV1> = {}
 			for (const [id, answer] of answers) if (answer) given[id] = answer
-			return assessment(scheme, given, { deductions, bonus })
+			return unchecked(scheme, given, { deductions, bonus })
 		})
 		.filter((candidate) =>
 			schemeIndicators(scheme).some(({ indicator }) => {
@@ -125,4 +137,16 @@ export function assessmentArbitrary(scheme: Scheme): fc.Arbitrary<AssessmentV1> 
 				return !('checks' in answer) || answer.checks.some((check) => check !== 'na')
 			}),
 		)
+}
+
+export function schemeById(id: string): Scheme {
+	const scheme = getScheme(id)
+	if (!scheme) throw new Error(`no scheme ${id}`)
+	return scheme
+}
+
+export function indicatorById(scheme: Scheme, id: string): Indicator {
+	const found = schemeIndicators(scheme).find((entry) => entry.indicator.id === id)
+	if (!found) throw new Error(`no indicator ${id} in ${scheme.id}`)
+	return found.indicator
 }
