@@ -1,0 +1,89 @@
+import { lt, sql } from 'drizzle-orm'
+import { data, type AppLoadContext } from 'react-router'
+import { rateLimits } from '#db/schema/index.ts'
+import { translator, type Locale } from '#app/i18n/i18n.ts'
+import { database } from '#app/utils/db.server.ts'
+import { env } from '#app/utils/env.server.ts'
+import type { FieldErrors } from '#app/utils/forms.server.ts'
+import { clientIp } from '#app/utils/request-context.ts'
+
+/**
+ * login also covers other password checks (changing the password), so guesses share one budget;
+ * reset covers forgot-password requests; verify covers re-sending the verification email.
+ */
+export type RateLimitedAction = 'login' | 'signup' | 'reset' | 'verify'
+
+export function rateLimitPolicy(action: RateLimitedAction): { max: number; windowMs: number } {
+	const e = env()
+	const minutes = 60_000
+	switch (action) {
+		case 'login':
+			return { max: e.RATE_LIMIT_LOGIN_MAX, windowMs: e.RATE_LIMIT_LOGIN_WINDOW_MINUTES * minutes }
+		case 'signup':
+			return {
+				max: e.RATE_LIMIT_SIGNUP_MAX,
+				windowMs: e.RATE_LIMIT_SIGNUP_WINDOW_MINUTES * minutes,
+			}
+		case 'reset':
+			return { max: e.RATE_LIMIT_RESET_MAX, windowMs: e.RATE_LIMIT_RESET_WINDOW_MINUTES * minutes }
+		case 'verify':
+			return {
+				max: e.RATE_LIMIT_VERIFY_MAX,
+				windowMs: e.RATE_LIMIT_VERIFY_WINDOW_MINUTES * minutes,
+			}
+	}
+}
+
+const DAY_MS = 24 * 3600 * 1000
+
+/**
+ * Counts one attempt for this action from this client address (the socket address from server.js,
+ * never a request header) and returns the seconds to wait when over the limit, else null.
+ * One UPSERT both resets an expired window and increments, so concurrent requests cannot slip
+ * past the limit between a read and a write.
+ */
+export async function hitRateLimit(
+	action: RateLimitedAction,
+	context: AppLoadContext,
+	now = new Date(),
+): Promise<number | null> {
+	const { max, windowMs } = rateLimitPolicy(action)
+	const key = `${action}:${clientIp(context)}`
+	const nowMs = now.getTime()
+	const expired = sql`${rateLimits.windowStart} <= ${nowMs - windowMs}`
+	const [row] = await database()
+		.insert(rateLimits)
+		.values({ key, windowStart: now, count: 1 })
+		.onConflictDoUpdate({
+			target: rateLimits.key,
+			set: {
+				count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
+				windowStart: sql`case when ${expired} then ${nowMs} else ${rateLimits.windowStart} end`,
+			},
+		})
+		.returning({ count: rateLimits.count, windowStart: rateLimits.windowStart })
+	if (row!.count === 1 && row!.windowStart.getTime() === nowMs) {
+		// a new window started: a cheap moment to drop counters nobody has touched for a day
+		await database()
+			.delete(rateLimits)
+			.where(lt(rateLimits.windowStart, new Date(nowMs - Math.max(windowMs, DAY_MS))))
+	}
+	if (row!.count <= max) return null
+	return Math.max(1, Math.ceil((row!.windowStart.getTime() + windowMs - nowMs) / 1000))
+}
+
+/** The 429 a form action returns: the form shows the message, Retry-After tells clients when. */
+export function tooManyRequests(
+	retryAfterSeconds: number,
+	locale: Locale,
+	values: Record<string, string> = {},
+) {
+	const t = translator(locale)
+	const errors: FieldErrors = {
+		'': [t('auth.rateLimited', { minutes: Math.ceil(retryAfterSeconds / 60) })],
+	}
+	return data(
+		{ errors, values },
+		{ status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+	)
+}
