@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { answers, assessments, assessorRatings, users } from '#db/schema/index.ts'
+import { answers, assessorRatings, users } from '#db/schema/index.ts'
 import {
 	getScheme,
 	schemeIndicators,
@@ -10,6 +10,7 @@ import {
 import { FORMAT_V1, validateAssessment } from '#app/domain/scoring/index.ts'
 import { database } from '#app/utils/db.server.ts'
 import { invariantForbidden, invariantNotFound } from '#app/utils/http.server.ts'
+import { findAssessment, requireAssessment, schemeOf } from './assessments.server.ts'
 import { recordAudit, type Tx } from './audit.server.ts'
 import { roleAtLeast, type WorkspaceScope } from './workspace-scope.server.ts'
 
@@ -60,18 +61,6 @@ const VersionSchema = z.number().int().min(0)
 const SUBMITTED_MESSAGE =
 	'the assessment has been submitted and is read-only; an owner or admin can reopen it (评价已提交，只读)'
 
-async function findAssessment(
-	db: Tx | ReturnType<typeof database>,
-	scope: WorkspaceScope,
-	assessmentId: string,
-) {
-	const rows = await db
-		.select()
-		.from(assessments)
-		.where(scope.where(assessments, eq(assessments.id, assessmentId)))
-	return rows[0]
-}
-
 const indicatorMaps = new WeakMap<Scheme, Map<string, Indicator>>()
 
 export function indicatorOf(scheme: Scheme, indicatorId: string): Indicator | undefined {
@@ -88,17 +77,15 @@ export function indicatorOf(scheme: Scheme, indicatorId: string): Indicator | un
  * workspace; then 403 below assessor. Read-only checks (submitted) happen in the transaction.
  */
 async function target(scope: WorkspaceScope, assessmentId: string, indicatorId: string) {
-	const assessment = await findAssessment(database(), scope, assessmentId)
-	invariantNotFound(assessment)
-	const scheme = getScheme(assessment.schemeId)
-	invariantNotFound(scheme, `unknown scheme ${assessment.schemeId}`)
+	const assessment = await requireAssessment(scope, assessmentId)
+	const scheme = schemeOf(assessment)
 	const indicator = indicatorOf(scheme, indicatorId)
 	invariantNotFound(indicator, `unknown indicator ${indicatorId}`)
 	invariantForbidden(
 		roleAtLeast(scope.role, 'assessor'),
 		'viewers cannot change answers (查看者不能修改答案)',
 	)
-	return { assessment, scheme, indicator }
+	return { scheme, indicator }
 }
 
 function invalid(message: string): { ok: false; status: 400; reason: 'invalid'; message: string } {
@@ -249,7 +236,7 @@ export async function saveAnswer(
 	const next = { value: checked.value, note: parsed.data.note, status: parsed.data.status }
 
 	return database().transaction(async (tx): Promise<SaveOutcome<StoredAnswer>> => {
-		const assessment = await findAssessment(tx, scope, assessmentId)
+		const assessment = await findAssessment(scope, assessmentId, tx)
 		invariantNotFound(assessment)
 		if (assessment.status === 'submitted')
 			return { ok: false, status: 409, reason: 'submitted', message: SUBMITTED_MESSAGE }
@@ -392,7 +379,7 @@ export async function saveRating(
 	const user = { id: scope.user.id, name: scope.user.name }
 
 	return database().transaction(async (tx): Promise<SaveOutcome<StoredRating>> => {
-		const assessment = await findAssessment(tx, scope, assessmentId)
+		const assessment = await findAssessment(scope, assessmentId, tx)
 		invariantNotFound(assessment)
 		if (assessment.status === 'submitted')
 			return { ok: false, status: 409, reason: 'submitted', message: SUBMITTED_MESSAGE }
@@ -513,4 +500,36 @@ export async function listRatings(
 		})
 	}
 	return views
+}
+
+/** One indicator as the signed-in member left it: the shared answer and their own DNI rating. */
+export async function indicatorState(
+	scope: WorkspaceScope,
+	assessmentId: string,
+	indicatorId: string,
+): Promise<{ answer: StoredAnswer; rating: { percent: string; version: number } | null }> {
+	const db = database()
+	const [row] = await db
+		.select({ answer: answers, userName: users.name })
+		.from(answers)
+		.leftJoin(users, eq(users.id, answers.updatedBy))
+		.where(
+			scope.where(
+				answers,
+				eq(answers.assessmentId, assessmentId),
+				eq(answers.indicatorId, indicatorId),
+			),
+		)
+	const [rating] = await db
+		.select({ percent: assessorRatings.percent, version: assessorRatings.version })
+		.from(assessorRatings)
+		.where(
+			scope.where(
+				assessorRatings,
+				eq(assessorRatings.assessmentId, assessmentId),
+				eq(assessorRatings.indicatorId, indicatorId),
+				eq(assessorRatings.userId, scope.user.id),
+			),
+		)
+	return { answer: toStoredAnswer(indicatorId, row), rating: rating ?? null }
 }
