@@ -48,7 +48,10 @@ export function auditActionLabel(t: Translate, action: string): string {
 }
 
 /** What the change was about, from the detail recorded with it (names survive a later deletion). */
-export function auditDetail(t: Translate, entry: Pick<AuditEntryView, 'action' | 'detail'>): string {
+export function auditDetail(
+	t: Translate,
+	entry: Pick<AuditEntryView, 'action' | 'detail'>,
+): string {
 	const { detail } = entry
 	const target = text(detail, 'name') || text(detail, 'email')
 	switch (entry.action) {
@@ -56,7 +59,9 @@ export function auditDetail(t: Translate, entry: Pick<AuditEntryView, 'action' |
 			return t('audit.detail.workspace.created', { name: text(detail, 'name') })
 		case 'workspace.updated': {
 			const fields = Array.isArray(detail?.fields) ? detail.fields : []
-			const names = fields.map((f) => (typeof f === 'string' && fieldLabels[f] ? t(fieldLabels[f]) : String(f)))
+			const names = fields.map((f) =>
+				typeof f === 'string' && fieldLabels[f] ? t(fieldLabels[f]) : String(f),
+			)
 			return t('audit.detail.workspace.updated', { fields: names.join(t('audit.listSeparator')) })
 		}
 		case 'member.role_changed':
@@ -72,7 +77,10 @@ export function auditDetail(t: Translate, entry: Pick<AuditEntryView, 'action' |
 		case 'invitation.created':
 		case 'invitation.resent':
 		case 'invitation.revoked':
-			return t('audit.detail.invitation', { email: text(detail, 'email'), role: roleName(t, text(detail, 'role')) })
+			return t('audit.detail.invitation', {
+				email: text(detail, 'email'),
+				role: roleName(t, text(detail, 'role')),
+			})
 		case 'invitation.accepted':
 			return t('audit.detail.invitation.accepted', {
 				email: text(detail, 'email'),

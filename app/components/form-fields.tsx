@@ -112,14 +112,23 @@ export function SelectField({
 }
 
 /** Errors that belong to the whole form (or to a field the form does not show), read out at once. */
-export function FormErrors({ errors, shownFields = [] }: { errors: FieldErrors | undefined; shownFields?: string[] }) {
+export function FormErrors({
+	errors,
+	shownFields = [],
+}: {
+	errors: FieldErrors | undefined
+	shownFields?: string[]
+}) {
 	if (!errors) return null
 	const messages = Object.entries(errors)
 		.filter(([field]) => !shownFields.includes(field))
 		.flatMap(([, list]) => list ?? [])
 	if (messages.length === 0) return null
 	return (
-		<div role="alert" className="rounded border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
+		<div
+			role="alert"
+			className="rounded border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800"
+		>
 			<ul>
 				{messages.map((message) => (
 					<li key={message}>{message}</li>
@@ -131,7 +140,10 @@ export function FormErrors({ errors, shownFields = [] }: { errors: FieldErrors |
 
 export function Notice({ children }: { children: ReactNode }) {
 	return (
-		<p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+		<p
+			role="status"
+			className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
+		>
 			{children}
 		</p>
 	)
@@ -161,7 +173,13 @@ export function SubmitButton({
 	label?: string
 }) {
 	return (
-		<button type="submit" name={name} value={value} aria-label={label} className={buttonClass(variant)}>
+		<button
+			type="submit"
+			name={name}
+			value={value}
+			aria-label={label}
+			className={buttonClass(variant)}
+		>
 			{children}
 		</button>
 	)

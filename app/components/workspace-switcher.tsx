@@ -47,7 +47,9 @@ export function WorkspaceSwitcher({
 						))}
 					</select>
 				</div>
-				{currentId ? <input type="hidden" name="section" value={sectionOf(location.pathname)} /> : null}
+				{currentId ? (
+					<input type="hidden" name="section" value={sectionOf(location.pathname)} />
+				) : null}
 				<button
 					type="submit"
 					className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
@@ -55,7 +57,10 @@ export function WorkspaceSwitcher({
 					{t('shell.switcher.submit')}
 				</button>
 			</Form>
-			<Link to="/workspaces" className="py-1.5 text-sm text-brand-700 underline-offset-2 hover:underline">
+			<Link
+				to="/workspaces"
+				className="py-1.5 text-sm text-brand-700 underline-offset-2 hover:underline"
+			>
 				{t('shell.switcher.all')}
 			</Link>
 		</div>

@@ -1,5 +1,6 @@
 import { data, Outlet, useParams } from 'react-router'
 import { AppHeader } from '#app/components/app-header.tsx'
+import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { listUserWorkspaces } from '#app/services/workspaces.server.ts'
 import { requireUser } from '#app/utils/session.server.ts'
@@ -7,7 +8,8 @@ import type { Route } from './+types/app-layout'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	const workspaces = (await listUserWorkspaces(user.id)).map(({ id, name, role }) => ({ id, name, role }))
+	const all = await listUserWorkspaces(user.id, await resolveLocale(request, user))
+	const workspaces = all.map(({ id, name, role }) => ({ id, name, role }))
 	return data({ user: { name: user.name, email: user.email }, workspaces })
 }
 

@@ -63,8 +63,16 @@ function invitationUrl(token: string): string {
 }
 
 const ownerOnly: Refusal = { ok: false, status: 403, message: 'member.error.ownerOnly' }
-const invitationNotFound: Refusal = { ok: false, status: 404, message: 'member.error.invitationNotFound' }
-const invitationClosed: Refusal = { ok: false, status: 409, message: 'member.error.invitationClosed' }
+const invitationNotFound: Refusal = {
+	ok: false,
+	status: 404,
+	message: 'member.error.invitationNotFound',
+}
+const invitationClosed: Refusal = {
+	ok: false,
+	status: 409,
+	message: 'member.error.invitationClosed',
+}
 
 type Sent = { email: string; emailSent: boolean }
 
@@ -279,7 +287,10 @@ export async function acceptInvitation(
 	ip: string,
 ): Promise<{ ok: true; workspaceId: string } | AcceptRefusal> {
 	return database().transaction(async (tx) => {
-		const [invitation] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token)))
+		const [invitation] = await tx
+			.select()
+			.from(invitations)
+			.where(eq(invitations.tokenHash, hashToken(token)))
 		if (!invitation) return { ok: false, reason: 'invalid' }
 		const state = invitationState(invitation)
 		if (state !== 'pending') return { ok: false, reason: state }

@@ -37,7 +37,11 @@ export async function listMembers(scope: WorkspaceScope): Promise<Member[]> {
 }
 
 /** The member of this workspace with this membership id, or null (also when it belongs to another). */
-export async function findMember(scope: WorkspaceScope, memberId: string, tx: Tx | undefined = undefined) {
+export async function findMember(
+	scope: WorkspaceScope,
+	memberId: string,
+	tx: Tx | undefined = undefined,
+) {
 	const rows = await (tx ?? database())
 		.select(memberColumns)
 		.from(memberships)
@@ -65,7 +69,8 @@ export function checkRoleChange(
 	owners: number,
 ): Refusal | null {
 	const ownerOnly = target.role === 'owner' || newRole === 'owner'
-	if (ownerOnly && actorRole !== 'owner') return { ok: false, status: 403, message: 'member.error.ownerOnly' }
+	if (ownerOnly && actorRole !== 'owner')
+		return { ok: false, status: 403, message: 'member.error.ownerOnly' }
 	if (target.role === 'owner' && newRole !== 'owner' && owners <= 1)
 		return { ok: false, status: 409, message: 'member.error.lastOwner' }
 	return null
@@ -85,7 +90,10 @@ export async function changeRole(
 		const refusal = checkRoleChange(scope.role, member, role, await ownerCount(tx, scope))
 		if (refusal) return refusal
 		if (member.role === role) return { ok: true, member, changed: false }
-		await tx.update(memberships).set({ role }).where(scope.where(memberships, eq(memberships.id, member.id)))
+		await tx
+			.update(memberships)
+			.set({ role })
+			.where(scope.where(memberships, eq(memberships.id, member.id)))
 		await recordAudit(tx, {
 			workspaceId: scope.workspace.id,
 			actorUserId: scope.user.id,
@@ -107,7 +115,8 @@ export async function removeMember(
 	return database().transaction(async (tx) => {
 		const member = await findMember(scope, memberId, tx)
 		if (!member) return notFound
-		if (member.userId === scope.user.id) return { ok: false, status: 409, message: 'member.error.removeSelf' }
+		if (member.userId === scope.user.id)
+			return { ok: false, status: 409, message: 'member.error.removeSelf' }
 		const refusal = checkRoleChange(scope.role, member, null, await ownerCount(tx, scope))
 		if (refusal) return refusal
 		await tx.delete(memberships).where(scope.where(memberships, eq(memberships.id, member.id)))
@@ -136,7 +145,12 @@ export async function leaveWorkspace(scope: WorkspaceScope, ip: string): Promise
 			return { ok: false, status: 409, message: 'member.error.lastOwner' }
 		await tx
 			.delete(memberships)
-			.where(scope.where(memberships, and(eq(memberships.id, membership.id), eq(memberships.userId, scope.user.id))))
+			.where(
+				scope.where(
+					memberships,
+					and(eq(memberships.id, membership.id), eq(memberships.userId, scope.user.id)),
+				),
+			)
 		await recordAudit(tx, {
 			workspaceId: scope.workspace.id,
 			actorUserId: scope.user.id,

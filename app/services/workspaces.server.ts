@@ -1,6 +1,7 @@
-import { asc, count, desc, eq, sql } from 'drizzle-orm'
+import { count, desc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { auditLog, memberships, users, workspaces, type Role } from '#db/schema/index.ts'
+import type { Locale } from '#app/i18n/i18n.ts'
 import { database } from '#app/utils/db.server.ts'
 import { text } from '#app/utils/forms.server.ts'
 import { recordAudit } from './audit.server.ts'
@@ -28,13 +29,17 @@ export type WorkspaceSummary = {
 }
 
 /**
- * Every workspace the user belongs to: a consultant's portfolio. Scoped by the user's own
- * memberships rather than one workspace, so this is the one query that spans workspaces.
+ * Every workspace the user belongs to: a consultant's portfolio, sorted by name the way the reader
+ * sorts (pinyin in Chinese). Scoped by the user's own memberships rather than one workspace, so this
+ * is the one query that spans workspaces.
  */
-export async function listUserWorkspaces(userId: string): Promise<WorkspaceSummary[]> {
+export async function listUserWorkspaces(
+	userId: string,
+	locale: Locale,
+): Promise<WorkspaceSummary[]> {
 	// the inner "memberships" shadows the outer one, so this counts the members of each listed workspace
 	const memberCount = database().$count(memberships, eq(memberships.workspaceId, workspaces.id))
-	return database()
+	const rows = await database()
 		.select({
 			id: workspaces.id,
 			name: workspaces.name,
@@ -46,7 +51,10 @@ export async function listUserWorkspaces(userId: string): Promise<WorkspaceSumma
 		.from(memberships)
 		.innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
 		.where(eq(memberships.userId, userId))
-		.orderBy(asc(workspaces.name))
+	const collator = new Intl.Collator(locale)
+	return rows.sort(
+		(a, b) => collator.compare(a.name, b.name) || a.createdAt.getTime() - b.createdAt.getTime(),
+	)
 }
 
 /** Creates a workspace with its creator as the owner. */
@@ -82,7 +90,10 @@ export async function updateWorkspace(
 	ip: string,
 ): Promise<string[]> {
 	return database().transaction(async (tx) => {
-		const [current] = await tx.select().from(workspaces).where(eq(workspaces.id, scope.workspace.id))
+		const [current] = await tx
+			.select()
+			.from(workspaces)
+			.where(eq(workspaces.id, scope.workspace.id))
 		if (!current) return []
 		const changed = DETAIL_FIELDS.filter((field) => current[field] !== details[field])
 		if (changed.length === 0) return []
@@ -105,7 +116,10 @@ export async function updateWorkspace(
 }
 
 export async function countMembers(scope: WorkspaceScope): Promise<number> {
-	const [row] = await database().select({ value: count() }).from(memberships).where(scope.where(memberships))
+	const [row] = await database()
+		.select({ value: count() })
+		.from(memberships)
+		.where(scope.where(memberships))
 	return row?.value ?? 0
 }
 
@@ -123,7 +137,10 @@ export async function auditPage(
 	scope: WorkspaceScope,
 	{ page, pageSize }: { page: number; pageSize: number },
 ): Promise<{ rows: AuditRow[]; total: number }> {
-	const [total] = await database().select({ value: count() }).from(auditLog).where(scope.where(auditLog))
+	const [total] = await database()
+		.select({ value: count() })
+		.from(auditLog)
+		.where(scope.where(auditLog))
 	const rows = await database()
 		.select({
 			id: auditLog.id,

@@ -4,7 +4,12 @@ import type { Role } from '#db/schema/workspaces.ts'
 const RANK: Record<Role, number> = { viewer: 0, assessor: 1, admin: 2, owner: 3 }
 
 /** Highest first, the order roles are offered in. */
-export const ROLE_ORDER = ['owner', 'admin', 'assessor', 'viewer'] as const satisfies readonly Role[]
+export const ROLE_ORDER = [
+	'owner',
+	'admin',
+	'assessor',
+	'viewer',
+] as const satisfies readonly Role[]
 
 export function hasRole(role: Role, minimum: Role): boolean {
 	return RANK[role] >= RANK[minimum]

@@ -160,12 +160,15 @@ test("client 2's member and invitation ids under client 1's own workspace are 40
 	const params = { workspaceId: f.client1.workspace.id, memberId: f.client2.viewer.membershipId }
 	const url = `/w/${params.workspaceId}/members/${params.memberId}`
 	expect(
-		(await respond(() => member.loader(routeArgs(url, { cookie: attacker.cookie, params }))))
-			.status,
+		(await respond(() => member.loader(argsFor(url, { cookie: attacker.cookie, params })))).status,
 	).toBe(404)
-	for (const form of [{ intent: 'change-role', role: 'admin' }, { intent: 'remove' }]) {
+	const forms: Record<string, string>[] = [
+		{ intent: 'change-role', role: 'admin' },
+		{ intent: 'remove' },
+	]
+	for (const form of forms) {
 		const result = await respond(() =>
-			member.action(routeArgs(url, { form, cookie: attacker.cookie, params })),
+			member.action(argsFor(url, { form, cookie: attacker.cookie, params })),
 		)
 		expect(result.status).toBe(404)
 	}

@@ -193,13 +193,15 @@ export const workspace = defineMessages(
 		'workspace.field.industry': 'Industry',
 		'workspace.field.productCategories': 'Product categories',
 		'workspace.field.sites': 'Service sites',
-		'workspace.field.productCategories.hint': 'e.g. air conditioners, refrigerators, washing machines',
+		'workspace.field.productCategories.hint':
+			'e.g. air conditioners, refrigerators, washing machines',
 		'workspace.field.sites.hint': 'e.g. Shanghai head office; Suzhou service centre',
 		'workspace.notSet': 'Not set',
 
 		'workspace.list.title': 'My clients',
 		'workspace.list.intro': 'Every workspace (client company) you belong to.',
-		'workspace.list.empty': 'You do not belong to any workspace yet. Create one, or ask a colleague to invite you.',
+		'workspace.list.empty':
+			'You do not belong to any workspace yet. Create one, or ask a colleague to invite you.',
 		'workspace.list.role': 'Your role',
 		'workspace.list.members': 'Members',
 		'workspace.list.created': 'Created',
@@ -244,7 +246,8 @@ export const workspace = defineMessages(
 		'member.pending.revoked': 'Invitation to {email} revoked',
 		'member.pending.resent': 'Invitation sent again to {email}',
 		'member.leave.title': 'Leave this workspace',
-		'member.leave.body': 'After leaving you can no longer open this workspace unless you are invited again.',
+		'member.leave.body':
+			'After leaving you can no longer open this workspace unless you are invited again.',
 		'member.leave.submit': 'Leave this workspace',
 		'member.edit.title': 'Edit member: {name}',
 		'member.edit.back': 'Back to members',
@@ -255,7 +258,8 @@ export const workspace = defineMessages(
 		'member.roleChanged': '{name} is now {role}',
 		'member.removed': '{name} removed',
 		'member.error.notFound': 'Member not found',
-		'member.error.lastOwner': 'A workspace needs at least one owner: make another member an owner first.',
+		'member.error.lastOwner':
+			'A workspace needs at least one owner: make another member an owner first.',
 		'member.error.ownerOnly': 'Only owners can change owners or grant the owner role.',
 		'member.error.removeSelf': 'You cannot remove yourself; use “Leave this workspace”.',
 		'member.error.invitationNotFound': 'Invitation not found',
@@ -267,9 +271,11 @@ export const workspace = defineMessages(
 		'invite.role': 'Role',
 		'invite.submit': 'Send invitation',
 		'invite.sent': 'Invitation sent to {email}',
-		'invite.sendFailed': 'The invitation was created but the email could not be sent. Use “Resend” later.',
+		'invite.sendFailed':
+			'The invitation was created but the email could not be sent. Use “Resend” later.',
 		'invite.error.member': 'A user with this email is already a member',
-		'invite.error.pending': 'This address already has a valid invitation; resend it from the members list',
+		'invite.error.pending':
+			'This address already has a valid invitation; resend it from the members list',
 		'invite.error.email': 'Enter a valid email address',
 		'invite.roleHelp.owner': 'Owner: everything, including managing owners',
 		'invite.roleHelp.admin': 'Admin: manages members and company details',
@@ -292,11 +298,14 @@ export const workspace = defineMessages(
 		'invitation.alreadyMember': 'You are already a member of {workspace}.',
 		'invitation.open': 'Open the workspace',
 		'invitation.invalid.title': 'Invalid invitation link',
-		'invitation.invalid.body': 'This link does not exist or is incomplete. Check the link in the email.',
+		'invitation.invalid.body':
+			'This link does not exist or is incomplete. Check the link in the email.',
 		'invitation.expired.title': 'Invitation expired',
-		'invitation.expired.body': 'This invitation expired on {date}. Ask the person who invited you to send it again.',
+		'invitation.expired.body':
+			'This invitation expired on {date}. Ask the person who invited you to send it again.',
 		'invitation.revoked.title': 'Invitation revoked',
-		'invitation.revoked.body': 'The invitation was revoked. Contact the person who invited you if you still need access.',
+		'invitation.revoked.body':
+			'The invitation was revoked. Contact the person who invited you if you still need access.',
 		'invitation.used.title': 'Invitation already used',
 		'invitation.used.body': 'This invitation has been accepted and cannot be used again.',
 

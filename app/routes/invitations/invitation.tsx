@@ -1,10 +1,18 @@
 import { data, Form, Link, redirect } from 'react-router'
+import { z } from 'zod'
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { buttonClass, SubmitButton } from '#app/components/form-fields.tsx'
+import { buttonClass, FormErrors, SubmitButton } from '#app/components/form-fields.tsx'
 import { LanguageSwitcher } from '#app/components/language-switcher.tsx'
 import { workspacePath } from '#app/components/workspace-nav.tsx'
+import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
-import { acceptInvitation, findInvitationByToken, isMember, type AcceptRefusal } from '#app/services/invitations.server.ts'
+import {
+	acceptInvitation,
+	findInvitationByToken,
+	isMember,
+	type AcceptRefusal,
+} from '#app/services/invitations.server.ts'
+import { parseForm } from '#app/utils/forms.server.ts'
 import { pageTitle } from '#app/utils/page-title.ts'
 import { clientIp } from '#app/utils/request-context.ts'
 import { getSessionUser, requireUser } from '#app/utils/session.server.ts'
@@ -27,7 +35,8 @@ function plausibleToken(token: string | undefined): token is string {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const invitation = plausibleToken(params.token) ? await findInvitationByToken(params.token) : null
-	if (!invitation) return data({ view: { kind: 'closed', reason: 'invalid' } as const }, { status: 404 })
+	if (!invitation)
+		return data({ view: { kind: 'closed', reason: 'invalid' } as const }, { status: 404 })
 	if (invitation.state !== 'pending') {
 		const reason = invitation.state
 		return data(
@@ -39,7 +48,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const { email, role, expiresAt, workspaceId, workspaceName, inviterName } = invitation
 	const details = { email, role, expiresAt, workspaceName, inviterName }
 	if (!user) return data({ view: { kind: 'signedOut', ...details } as const })
-	if (await isMember(user.id, workspaceId)) return data({ view: { kind: 'member', ...details, workspaceId } as const })
+	if (await isMember(user.id, workspaceId))
+		return data({ view: { kind: 'member', ...details, workspaceId } as const })
 	if (user.email.toLowerCase() !== email)
 		return data({ view: { kind: 'wrongEmail', ...details, current: user.email } as const })
 	return data({ view: { kind: 'ready', ...details } as const })
@@ -47,11 +57,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const user = await requireUser(request)
-	if (!plausibleToken(params.token)) return data({ reason: 'invalid' satisfies Reason }, { status: 404 })
+	if (!plausibleToken(params.token))
+		return data({ reason: 'invalid' satisfies Reason, errors: null }, { status: 404 })
+	// the button sends nothing: any field (a role, a workspace) is tampering, refused before anything is read
+	const parsed = await parseForm(request, z.object({}), await resolveLocale(request, user))
+	if (!parsed.ok) return data({ reason: null, errors: parsed.errors }, { status: 400 })
 	const accepted = await acceptInvitation(user, params.token, clientIp(context))
 	if (accepted.ok) return redirect(workspacePath(accepted.workspaceId))
 	// the page shows why: the loader runs again after this and finds the same state
-	return data({ reason: accepted.reason }, { status: statusFor[accepted.reason] })
+	return data({ reason: accepted.reason, errors: null }, { status: statusFor[accepted.reason] })
 }
 
 export function meta({ matches }: Route.MetaArgs) {
@@ -65,7 +79,7 @@ const closedCopy = {
 	accepted: ['invitation.used.title', 'invitation.used.body'],
 } as const
 
-export default function Invitation({ loaderData, params }: Route.ComponentProps) {
+export default function Invitation({ loaderData, actionData, params }: Route.ComponentProps) {
 	const { t } = useI18n()
 	const { view } = loaderData
 	return (
@@ -77,7 +91,12 @@ export default function Invitation({ loaderData, params }: Route.ComponentProps)
 				<LanguageSwitcher />
 			</header>
 			<main id="main" className="mt-10 rounded border border-slate-200 bg-white p-6 sm:p-8">
-				{view.kind === 'closed' ? <Closed view={view} /> : <Open view={view} here={`/invitations/${params.token}`} />}
+				<FormErrors errors={actionData?.errors ?? undefined} />
+				{view.kind === 'closed' ? (
+					<Closed view={view} />
+				) : (
+					<Open view={view} here={`/invitations/${params.token}`} />
+				)}
 			</main>
 		</div>
 	)
@@ -89,7 +108,9 @@ function Closed({ view }: { view: { reason: keyof typeof closedCopy; expiresAt?:
 	return (
 		<>
 			<h1 className="text-2xl font-bold">{t(title)}</h1>
-			<p className="mt-4 text-slate-700">{t(body, { date: view.expiresAt ? date(view.expiresAt, true) : '' })}</p>
+			<p className="mt-4 text-slate-700">
+				{t(body, { date: view.expiresAt ? date(view.expiresAt, true) : '' })}
+			</p>
 			<Link to="/" className={`mt-8 ${buttonClass('secondary')}`}>
 				{t('error.backHome')}
 			</Link>
@@ -135,7 +156,10 @@ function Open({ view, here }: { view: OpenView; here: string }) {
 						<Link to={`/signup?redirectTo=${encodeURIComponent(here)}`} className={buttonClass()}>
 							{t('invitation.signup')}
 						</Link>
-						<Link to={`/login?redirectTo=${encodeURIComponent(here)}`} className={buttonClass('secondary')}>
+						<Link
+							to={`/login?redirectTo=${encodeURIComponent(here)}`}
+							className={buttonClass('secondary')}
+						>
 							{t('invitation.login')}
 						</Link>
 					</div>
@@ -143,11 +167,18 @@ function Open({ view, here }: { view: OpenView; here: string }) {
 			) : null}
 			{view.kind === 'wrongEmail' ? (
 				<div className="mt-8 space-y-4">
-					<p role="alert" className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+					<p
+						role="alert"
+						className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900"
+					>
 						{t('invitation.wrongEmail', { invited: view.email, current: view.current })}
 					</p>
 					<Form method="post" action="/logout">
-						<input type="hidden" name="redirectTo" value={`/login?redirectTo=${encodeURIComponent(here)}`} />
+						<input
+							type="hidden"
+							name="redirectTo"
+							value={`/login?redirectTo=${encodeURIComponent(here)}`}
+						/>
 						<SubmitButton variant="secondary">{t('invitation.switchAccount')}</SubmitButton>
 					</Form>
 				</div>

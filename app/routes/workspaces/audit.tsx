@@ -19,12 +19,18 @@ const QuerySchema = z.object({ page: z.coerce.number().int().min(1).max(1_000_00
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const scope = await requireWorkspace(request, params.workspaceId, 'admin')
 	const query = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
-	if (!query.success) badRequest(translator(await resolveLocale(request, scope.user))('audit.badPage'))
+	if (!query.success)
+		badRequest(translator(await resolveLocale(request, scope.user))('audit.badPage'))
 	const { page } = query.data
 	const { rows, total } = await auditPage(scope, { page, pageSize: PAGE_SIZE })
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
 	invariantNotFound(page <= pages)
-	return data({ workspace: { id: scope.workspace.id, name: scope.workspace.name }, rows, page, pages })
+	return data({
+		workspace: { id: scope.workspace.id, name: scope.workspace.name },
+		rows,
+		page,
+		pages,
+	})
 }
 
 export function meta({ matches, loaderData }: Route.MetaArgs) {
@@ -86,15 +92,26 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
 				</div>
 			)}
 			{pages > 1 ? (
-				<nav aria-label={t('audit.page', { page, pages })} className="flex items-center gap-4 text-sm">
+				<nav
+					aria-label={t('audit.page', { page, pages })}
+					className="flex items-center gap-4 text-sm"
+				>
 					{page > 1 ? (
-						<Link to={`${base}?page=${page - 1}`} rel="prev" className="text-brand-700 underline-offset-2 hover:underline">
+						<Link
+							to={`${base}?page=${page - 1}`}
+							rel="prev"
+							className="text-brand-700 underline-offset-2 hover:underline"
+						>
 							{t('audit.previous')}
 						</Link>
 					) : null}
 					<span>{t('audit.page', { page, pages })}</span>
 					{page < pages ? (
-						<Link to={`${base}?page=${page + 1}`} rel="next" className="text-brand-700 underline-offset-2 hover:underline">
+						<Link
+							to={`${base}?page=${page + 1}`}
+							rel="next"
+							className="text-brand-700 underline-offset-2 hover:underline"
+						>
 							{t('audit.next')}
 						</Link>
 					) : null}

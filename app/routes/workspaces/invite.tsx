@@ -1,7 +1,13 @@
 import { data, Form, Link } from 'react-router'
 import { z } from 'zod'
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { FormErrors, Notice, SelectField, SubmitButton, TextField } from '#app/components/form-fields.tsx'
+import {
+	FormErrors,
+	Notice,
+	SelectField,
+	SubmitButton,
+	TextField,
+} from '#app/components/form-fields.tsx'
 import { workspacePath } from '#app/components/workspace-nav.tsx'
 import { translator } from '#app/i18n/i18n.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
@@ -32,16 +38,23 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const locale = await resolveLocale(request, scope.user)
 	const t = translator(locale)
 	const parsed = await parseForm(request, InviteSchema, locale)
-	if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, notice: null }, { status: 400 })
+	if (!parsed.ok)
+		return data({ errors: parsed.errors, values: parsed.values, notice: null }, { status: 400 })
 	const invited = await createInvitation(scope, parsed.data, { ip: clientIp(context), locale })
 	if (!invited.ok) {
 		const field = invited.message === 'member.error.ownerOnly' ? 'role' : 'email'
 		return data(
-			{ errors: { [field]: [t(invited.message)] }, values: { email: parsed.data.email, role: parsed.data.role }, notice: null },
+			{
+				errors: { [field]: [t(invited.message)] },
+				values: { email: parsed.data.email, role: parsed.data.role },
+				notice: null,
+			},
 			{ status: invited.status },
 		)
 	}
-	const notice = invited.emailSent ? t('invite.sent', { email: invited.email }) : t('invite.sendFailed')
+	const notice = invited.emailSent
+		? t('invite.sent', { email: invited.email })
+		: t('invite.sendFailed')
 	return data({ errors: null, values: null, notice })
 }
 
@@ -68,7 +81,11 @@ export default function Invite({ loaderData, actionData }: Route.ComponentProps)
 			</div>
 			{actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
 			{/* a fresh form after each invitation, so the next address starts empty */}
-			<Form method="post" className="space-y-4 rounded border border-slate-200 bg-white p-6" key={actionData?.notice ?? 'form'}>
+			<Form
+				method="post"
+				className="space-y-4 rounded border border-slate-200 bg-white p-6"
+				key={actionData?.notice ?? 'form'}
+			>
 				<FormErrors errors={errors} shownFields={['email', 'role']} />
 				<TextField
 					name="email"
@@ -85,7 +102,9 @@ export default function Invite({ loaderData, actionData }: Route.ComponentProps)
 					label={t('invite.role')}
 					defaultValue={values.role ?? 'assessor'}
 					errors={errors?.role}
-					hint={roles.map((role) => t(`invite.roleHelp.${role}`)).join(t('invite.roleHelpSeparator'))}
+					hint={roles
+						.map((role) => t(`invite.roleHelp.${role}`))
+						.join(t('invite.roleHelpSeparator'))}
 					options={roles.map((role) => ({ value: role, label: t(`workspace.role.${role}`) }))}
 				/>
 				<SubmitButton>{t('invite.submit')}</SubmitButton>

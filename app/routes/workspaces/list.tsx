@@ -1,11 +1,18 @@
 import { data, Form, Link, redirect } from 'react-router'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { FormErrors, SubmitButton } from '#app/components/form-fields.tsx'
-import { detailFieldNames, WorkspaceDetailsFields } from '#app/components/workspace-details-fields.tsx'
+import {
+	detailFieldNames,
+	WorkspaceDetailsFields,
+} from '#app/components/workspace-details-fields.tsx'
 import { workspacePath } from '#app/components/workspace-nav.tsx'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
-import { createWorkspace, listUserWorkspaces, WorkspaceDetailsSchema } from '#app/services/workspaces.server.ts'
+import {
+	createWorkspace,
+	listUserWorkspaces,
+	WorkspaceDetailsSchema,
+} from '#app/services/workspaces.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { pageTitle } from '#app/utils/page-title.ts'
 import { clientIp } from '#app/utils/request-context.ts'
@@ -14,15 +21,17 @@ import type { Route } from './+types/list'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	const locale = await resolveLocale(request, user)
-	const collator = new Intl.Collator(locale)
-	const workspaces = (await listUserWorkspaces(user.id)).sort((a, b) => collator.compare(a.name, b.name))
+	const workspaces = await listUserWorkspaces(user.id, await resolveLocale(request, user))
 	return data({ workspaces })
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
 	const user = await requireUser(request)
-	const parsed = await parseForm(request, WorkspaceDetailsSchema, await resolveLocale(request, user))
+	const parsed = await parseForm(
+		request,
+		WorkspaceDetailsSchema,
+		await resolveLocale(request, user),
+	)
 	if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
 	const workspace = await createWorkspace(user, parsed.data, clientIp(context))
 	return redirect(workspacePath(workspace.id))
@@ -89,7 +98,10 @@ export default function Workspaces({ loaderData, actionData }: Route.ComponentPr
 					</table>
 				</div>
 			)}
-			<section aria-labelledby="create-workspace" className="max-w-xl rounded border border-slate-200 bg-white p-6">
+			<section
+				aria-labelledby="create-workspace"
+				className="max-w-xl rounded border border-slate-200 bg-white p-6"
+			>
 				<h2 id="create-workspace" className="text-lg font-semibold">
 					{t('workspace.create.title')}
 				</h2>

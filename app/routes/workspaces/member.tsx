@@ -1,7 +1,13 @@
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { FormErrors, Notice, SelectField, SubmitButton, type FieldErrors } from '#app/components/form-fields.tsx'
+import {
+	FormErrors,
+	Notice,
+	SelectField,
+	SubmitButton,
+	type FieldErrors,
+} from '#app/components/form-fields.tsx'
 import { workspacePath } from '#app/components/workspace-nav.tsx'
 import { translator } from '#app/i18n/i18n.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
@@ -55,11 +61,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		const parsed = parseFormData(formData, ChangeRoleSchema, locale)
 		if (!parsed.ok) return data({ errors: parsed.errors, notice: null }, { status: 400 })
 		const changed = await changeRole(scope, member.id, parsed.data.role, ip)
-		if (!changed.ok) return data({ errors: { role: [t(changed.message)] }, notice: null }, { status: changed.status })
+		if (!changed.ok)
+			return data(
+				{ errors: { role: [t(changed.message)] }, notice: null },
+				{ status: changed.status },
+			)
 		// someone who just gave up their own admin rights can no longer see this page
 		if (changed.member.userId === scope.user.id && !hasRole(changed.member.role, 'admin'))
 			return redirect(workspacePath(scope.workspace.id, 'members'))
-		const notice = t('member.roleChanged', { name: member.name, role: t(`workspace.role.${changed.member.role}`) })
+		const notice = t('member.roleChanged', {
+			name: member.name,
+			role: t(`workspace.role.${changed.member.role}`),
+		})
 		return data({ errors: null, notice })
 	}
 
@@ -67,7 +80,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		const parsed = parseFormData(formData, RemoveSchema, locale)
 		if (!parsed.ok) return data({ errors: parsed.errors, notice: null }, { status: 400 })
 		const removed = await removeMember(scope, member.id, ip)
-		if (!removed.ok) return data({ errors: { '': [t(removed.message)] }, notice: null }, { status: removed.status })
+		if (!removed.ok)
+			return data(
+				{ errors: { '': [t(removed.message)] }, notice: null },
+				{ status: removed.status },
+			)
 		return redirect(workspacePath(scope.workspace.id, 'members'))
 	}
 
@@ -96,7 +113,10 @@ export default function EditMember({ loaderData, actionData }: Route.ComponentPr
 			</div>
 			{actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
 			<FormErrors errors={errors} shownFields={['role']} />
-			<section aria-labelledby="role-heading" className="rounded border border-slate-200 bg-white p-6">
+			<section
+				aria-labelledby="role-heading"
+				className="rounded border border-slate-200 bg-white p-6"
+			>
 				<h2 id="role-heading" className="text-lg font-semibold">
 					{t('member.role')}
 				</h2>
@@ -113,11 +133,16 @@ export default function EditMember({ loaderData, actionData }: Route.ComponentPr
 				</Form>
 			</section>
 			{isSelf ? null : (
-				<section aria-labelledby="remove-heading" className="rounded border border-red-200 bg-white p-6">
+				<section
+					aria-labelledby="remove-heading"
+					className="rounded border border-red-200 bg-white p-6"
+				>
 					<h2 id="remove-heading" className="text-lg font-semibold">
 						{t('member.edit.remove.title')}
 					</h2>
-					<p className="mt-1 text-sm text-slate-700">{t('member.edit.remove.body', { name: member.name })}</p>
+					<p className="mt-1 text-sm text-slate-700">
+						{t('member.edit.remove.body', { name: member.name })}
+					</p>
 					<Form method="post" className="mt-4">
 						<SubmitButton variant="danger" name="intent" value="remove">
 							{t('member.edit.remove.submit', { name: member.name })}

@@ -6,7 +6,11 @@ import { workspacePath } from '#app/components/workspace-nav.tsx'
 import { translator } from '#app/i18n/i18n.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
-import { listOpenInvitations, resendInvitation, revokeInvitation } from '#app/services/invitations.server.ts'
+import {
+	listOpenInvitations,
+	resendInvitation,
+	revokeInvitation,
+} from '#app/services/invitations.server.ts'
 import { leaveWorkspace, listMembers } from '#app/services/members.server.ts'
 import { requireWorkspace } from '#app/services/workspace-scope.server.ts'
 import { parseFormData } from '#app/utils/forms.server.ts'
@@ -18,7 +22,10 @@ import type { Route } from './+types/members'
 
 const id = z.string().trim().min(1).max(100)
 const LeaveSchema = z.object({ intent: z.literal('leave') })
-const InvitationSchema = z.object({ intent: z.enum(['revoke-invitation', 'resend-invitation']), invitationId: id })
+const InvitationSchema = z.object({
+	intent: z.enum(['revoke-invitation', 'resend-invitation']),
+	invitationId: id,
+})
 
 /** The intents this page's action accepts (the isolation test submits every one). */
 export const intents = ['leave', 'revoke-invitation', 'resend-invitation'] as const
@@ -51,7 +58,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		const parsed = parseFormData(formData, LeaveSchema, locale)
 		if (!parsed.ok) return data({ errors: parsed.errors, notice: null }, { status: 400 })
 		const left = await leaveWorkspace(scope, ip)
-		if (!left.ok) return data({ errors: { '': [t(left.message)] }, notice: null }, { status: left.status })
+		if (!left.ok)
+			return data({ errors: { '': [t(left.message)] }, notice: null }, { status: left.status })
 		return redirect('/workspaces')
 	}
 
@@ -62,12 +70,19 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		const { invitationId } = parsed.data
 		if (parsed.data.intent === 'revoke-invitation') {
 			const revoked = await revokeInvitation(scope, invitationId, ip)
-			if (!revoked.ok) return data({ errors: { '': [t(revoked.message)] }, notice: null }, { status: revoked.status })
+			if (!revoked.ok)
+				return data(
+					{ errors: { '': [t(revoked.message)] }, notice: null },
+					{ status: revoked.status },
+				)
 			return data({ errors: null, notice: t('member.pending.revoked', { email: revoked.email }) })
 		}
 		const resent = await resendInvitation(scope, invitationId, { ip, locale })
-		if (!resent.ok) return data({ errors: { '': [t(resent.message)] }, notice: null }, { status: resent.status })
-		const notice = resent.emailSent ? t('member.pending.resent', { email: resent.email }) : t('invite.sendFailed')
+		if (!resent.ok)
+			return data({ errors: { '': [t(resent.message)] }, notice: null }, { status: resent.status })
+		const notice = resent.emailSent
+			? t('member.pending.resent', { email: resent.email })
+			: t('invite.sendFailed')
 		return data({ errors: null, notice })
 	}
 
@@ -130,7 +145,9 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
 								<tr key={member.id}>
 									<th scope="row" className="px-4 py-3 font-medium">
 										{member.name}
-										{member.userId === me.userId ? <span className="font-normal text-slate-600"> {t('member.you')}</span> : null}
+										{member.userId === me.userId ? (
+											<span className="font-normal text-slate-600"> {t('member.you')}</span>
+										) : null}
 									</th>
 									<td className="px-4 py-3 break-all">{member.email}</td>
 									<td className="px-4 py-3">{t(`workspace.role.${member.role}`)}</td>
@@ -165,16 +182,22 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
 					) : (
 						<ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white">
 							{invitations.map((invitation) => (
-								<li key={invitation.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
+								<li
+									key={invitation.id}
+									className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm"
+								>
 									<div>
 										<p className="font-medium break-all">{invitation.email}</p>
 										<p className="text-slate-700">
 											{t(`workspace.role.${invitation.role}`)}
 											{' · '}
 											<span className={invitation.expired ? 'font-medium text-red-700' : undefined}>
-												{t(invitation.expired ? 'member.pending.expired' : 'member.pending.expires', {
-													date: date(invitation.expiresAt, true),
-												})}
+												{t(
+													invitation.expired ? 'member.pending.expired' : 'member.pending.expires',
+													{
+														date: date(invitation.expiresAt, true),
+													},
+												)}
 											</span>
 											{invitation.inviterName ? (
 												<>
@@ -217,7 +240,10 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
 				</section>
 			) : null}
 
-			<section aria-labelledby="leave" className="max-w-xl rounded border border-slate-200 bg-white p-6">
+			<section
+				aria-labelledby="leave"
+				className="max-w-xl rounded border border-slate-200 bg-white p-6"
+			>
 				<h2 id="leave" className="text-lg font-semibold">
 					{t('member.leave.title')}
 				</h2>

@@ -2,7 +2,10 @@ import { data, Form, Link } from 'react-router'
 import { AuditEntryList } from '#app/components/audit-entries.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { FormErrors, Notice, SubmitButton } from '#app/components/form-fields.tsx'
-import { detailFieldNames, WorkspaceDetailsFields } from '#app/components/workspace-details-fields.tsx'
+import {
+	detailFieldNames,
+	WorkspaceDetailsFields,
+} from '#app/components/workspace-details-fields.tsx'
 import { workspacePath } from '#app/components/workspace-nav.tsx'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
@@ -24,7 +27,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const canManage = hasRole(scope.role, 'admin')
 	const [memberCount, recent] = await Promise.all([
 		countMembers(scope),
-		canManage ? auditPage(scope, { page: 1, pageSize: 5 }).then((p) => p.rows) : Promise.resolve([]),
+		canManage
+			? auditPage(scope, { page: 1, pageSize: 5 }).then((p) => p.rows)
+			: Promise.resolve([]),
 	])
 	const { id, name, industry, productCategories, sites, createdAt } = scope.workspace
 	return data({
@@ -38,8 +43,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const scope = await requireWorkspace(request, params.workspaceId, 'admin')
-	const parsed = await parseForm(request, WorkspaceDetailsSchema, await resolveLocale(request, scope.user))
-	if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: null }, { status: 400 })
+	const parsed = await parseForm(
+		request,
+		WorkspaceDetailsSchema,
+		await resolveLocale(request, scope.user),
+	)
+	if (!parsed.ok)
+		return data({ errors: parsed.errors, values: parsed.values, saved: null }, { status: 400 })
 	const changed = await updateWorkspace(scope, parsed.data, clientIp(context))
 	return data({ errors: undefined, values: undefined, saved: changed.length > 0 })
 }
@@ -70,7 +80,10 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
 				<div className="rounded border border-slate-200 bg-white p-4">
 					<dt className="text-sm text-slate-600">{t('workspace.overview.memberCount')}</dt>
 					<dd className="mt-1 text-lg font-semibold">
-						<Link to={workspacePath(workspace.id, 'members')} className="text-brand-700 underline-offset-2 hover:underline">
+						<Link
+							to={workspacePath(workspace.id, 'members')}
+							className="text-brand-700 underline-offset-2 hover:underline"
+						>
 							{t('workspace.list.memberCount', { count: memberCount })}
 						</Link>
 					</dd>
@@ -88,26 +101,39 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
 					{details.map(([label, value]) => (
 						<div key={label} className="contents">
 							<dt className="text-sm text-slate-600">{t(label)}</dt>
-							<dd className="text-sm">{value || <span className="text-slate-500">{t('workspace.notSet')}</span>}</dd>
+							<dd className="text-sm">
+								{value || <span className="text-slate-500">{t('workspace.notSet')}</span>}
+							</dd>
 						</div>
 					))}
 				</dl>
 			</section>
 			{canManage ? (
 				<div className="grid gap-8 lg:grid-cols-2">
-					<section aria-labelledby="edit-details" className="rounded border border-slate-200 bg-white p-6">
+					<section
+						aria-labelledby="edit-details"
+						className="rounded border border-slate-200 bg-white p-6"
+					>
 						<h2 id="edit-details" className="text-lg font-semibold">
 							{t('workspace.overview.edit')}
 						</h2>
 						<Form method="post" className="mt-4 space-y-4">
 							{actionData?.saved === true ? <Notice>{t('workspace.overview.saved')}</Notice> : null}
-							{actionData?.saved === false ? <Notice>{t('workspace.overview.unchanged')}</Notice> : null}
+							{actionData?.saved === false ? (
+								<Notice>{t('workspace.overview.unchanged')}</Notice>
+							) : null}
 							<FormErrors errors={actionData?.errors} shownFields={detailFieldNames} />
-							<WorkspaceDetailsFields values={actionData?.values ?? workspace} errors={actionData?.errors} />
+							<WorkspaceDetailsFields
+								values={actionData?.values ?? workspace}
+								errors={actionData?.errors}
+							/>
 							<SubmitButton>{t('form.save')}</SubmitButton>
 						</Form>
 					</section>
-					<section aria-labelledby="recent" className="rounded border border-slate-200 bg-white p-6">
+					<section
+						aria-labelledby="recent"
+						className="rounded border border-slate-200 bg-white p-6"
+					>
 						<h2 id="recent" className="text-lg font-semibold">
 							{t('workspace.overview.recentActivity')}
 						</h2>

@@ -20,7 +20,8 @@ const SwitchSchema = z.object({
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const parsed = SwitchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
-	if (!parsed.success) badRequest(translator(await resolveLocale(request, user))('shell.switcher.invalid'))
+	if (!parsed.success)
+		badRequest(translator(await resolveLocale(request, user))('shell.switcher.invalid'))
 	const { to, section } = parsed.data
 	const scope = await requireWorkspace(request, to)
 	const allowed = sectionsFor(scope.role).some((s) => s.key === section)
