@@ -10,13 +10,13 @@ export default [
 	route('verify-email', 'routes/auth/verify-email.tsx'),
 	route('forgot-password', 'routes/auth/forgot-password.tsx'),
 	route('reset-password', 'routes/auth/reset-password.tsx'),
-	route('account', 'routes/auth/account.tsx'),
 	route('dev/outbox', 'routes/dev/outbox.tsx'),
 	route('workspaces/switch', 'routes/workspaces/switch.ts'),
 	route('invitations/:token', 'routes/invitations/invitation.tsx'),
 	// every signed-in page inside the shell (header, switcher, workspace navigation)
 	layout('routes/app-layout.tsx', [
 		route('workspaces', 'routes/workspaces/list.tsx'),
+		route('account', 'routes/auth/account.tsx'),
 		route('w/:workspaceId', 'routes/workspaces/overview.tsx'),
 		route('w/:workspaceId/members', 'routes/workspaces/members.tsx'),
 		route('w/:workspaceId/members/invite', 'routes/workspaces/invite.tsx'),

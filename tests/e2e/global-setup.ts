@@ -61,6 +61,11 @@ export default async function setup(project: TestProject) {
 		UPLOAD_DIR: path.join(dir, 'uploads'),
 		ENABLE_DEV_ROUTES: 'true',
 		SEED_DEMO: 'false',
+		// every browser test comes from 127.0.0.1: the limits themselves are covered by integration tests
+		RATE_LIMIT_LOGIN_MAX: '10000',
+		RATE_LIMIT_SIGNUP_MAX: '10000',
+		RATE_LIMIT_RESET_MAX: '10000',
+		RATE_LIMIT_VERIFY_MAX: '10000',
 		RESEND_API_KEY: '',
 	}
 	delete (env as Record<string, string | undefined>).RESEND_API_KEY

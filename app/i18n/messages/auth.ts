@@ -33,8 +33,6 @@ export const auth = defineMessages(
 		'auth.login.noAccount': '还没有账号？',
 		'auth.login.signupLink': '免费注册',
 
-		'auth.logout': '退出登录',
-
 		'auth.verify.title': '验证邮箱',
 		'auth.verify.verified': '您的邮箱已验证，感谢确认。',
 		'auth.verify.invalid': '验证链接无效、已使用或已过期。',
@@ -45,7 +43,6 @@ export const auth = defineMessages(
 		'auth.verify.loginToResend': '登录后可以重新发送验证邮件。',
 		'auth.verify.continue': '进入工作区',
 		'auth.verify.login': '去登录',
-		'auth.verify.banner': '您的邮箱尚未验证。',
 
 		'auth.forgot.title': '找回密码',
 		'auth.forgot.description': '输入注册邮箱，我们会发送一个重置密码的链接，1 小时内有效。',
@@ -60,7 +57,7 @@ export const auth = defineMessages(
 		'auth.reset.invalid': '重置链接无效、已使用或已过期，请重新申请。',
 		'auth.reset.again': '重新申请重置链接',
 
-		'account.title': '账号设置',
+		'account.title': '账户设置',
 		'account.profile.title': '个人资料',
 		'account.profile.saved': '个人资料已保存。',
 		'account.emailVerified': '已验证',
@@ -76,7 +73,6 @@ export const auth = defineMessages(
 			'未配置 RESEND_API_KEY 时，门户发送的邮件保存在这里（最新的在前）。仅开发环境可用。',
 		'outbox.empty': '还没有邮件。',
 		'outbox.to': '收件人',
-		'outbox.subject': '主题',
 		'outbox.sentAt': '时间',
 		'outbox.status': '状态',
 		'outbox.links': '邮件中的链接',
@@ -114,8 +110,6 @@ export const auth = defineMessages(
 		'auth.login.noAccount': 'No account yet?',
 		'auth.login.signupLink': 'Sign up free',
 
-		'auth.logout': 'Log out',
-
 		'auth.verify.title': 'Verify your email',
 		'auth.verify.verified': 'Your email address is verified. Thank you.',
 		'auth.verify.invalid': 'This verification link is invalid, already used or expired.',
@@ -126,7 +120,6 @@ export const auth = defineMessages(
 		'auth.verify.loginToResend': 'Log in to send the verification email again.',
 		'auth.verify.continue': 'Go to workspaces',
 		'auth.verify.login': 'Log in',
-		'auth.verify.banner': 'Your email address is not verified yet.',
 
 		'auth.forgot.title': 'Reset your password',
 		'auth.forgot.description':
@@ -161,7 +154,6 @@ export const auth = defineMessages(
 			'Without RESEND_API_KEY, emails the portal sends are kept here (newest first). Development only.',
 		'outbox.empty': 'No emails yet.',
 		'outbox.to': 'To',
-		'outbox.subject': 'Subject',
 		'outbox.sentAt': 'Time',
 		'outbox.status': 'Status',
 		'outbox.links': 'Links in the email',

@@ -1,7 +1,6 @@
 import { data, Form, Link } from 'react-router'
 import { z } from 'zod'
 import { Field, FormAlert, Notice, SelectField, SubmitButton } from '#app/components/auth-form.tsx'
-import { LanguageSwitcher } from '#app/components/language-switcher.tsx'
 import { LOCALES, translator } from '#app/i18n/i18n.ts'
 import { localeCookie, resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
@@ -91,134 +90,109 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
 	const passwordErrors = failed && failed.values.intent === 'password' ? failed.errors : undefined
 	const profileValues = failed?.values.intent === 'profile' ? failed.values : undefined
 	return (
-		<div className="flex min-h-full flex-col">
-			<header className="border-b border-slate-200 bg-white">
-				<div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-					<Link
-						to="/workspaces"
-						className="font-bold text-brand-800 underline-offset-2 hover:underline"
-					>
-						{t('app.name')}
-					</Link>
-					<div className="flex items-center gap-3">
-						<LanguageSwitcher />
-						<Form method="post" action="/logout">
-							<button
-								type="submit"
-								className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm text-slate-800 hover:bg-slate-100"
-							>
-								{t('auth.logout')}
-							</button>
-						</Form>
-					</div>
-				</div>
-			</header>
-			<main id="main" className="mx-auto w-full max-w-3xl flex-1 space-y-8 px-4 py-8">
-				<div className="flex flex-wrap items-baseline justify-between gap-2">
-					<h1 className="text-2xl font-bold">{t('account.title')}</h1>
-					<Link to="/workspaces" className="text-sm text-brand-700 underline underline-offset-2">
-						{t('account.back')}
-					</Link>
-				</div>
+		<main id="main" className="max-w-3xl space-y-8">
+			<div className="flex flex-wrap items-baseline justify-between gap-2">
+				<h1 className="text-2xl font-bold">{t('account.title')}</h1>
+				<Link to="/workspaces" className="text-sm text-brand-700 underline underline-offset-2">
+					{t('account.back')}
+				</Link>
+			</div>
 
-				<section
-					aria-labelledby="profile-heading"
-					className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
-				>
-					<h2 id="profile-heading" className="text-lg font-semibold">
-						{t('account.profile.title')}
-					</h2>
-					<dl className="mt-4 text-sm">
-						<dt className="font-medium text-slate-800">{t('auth.field.email')}</dt>
-						<dd className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
-							<span>{loaderData.email}</span>
-							<span
-								className={`rounded-full px-2 py-0.5 text-xs font-medium ${loaderData.emailVerified ? 'bg-emerald-100 text-emerald-800' : 'bg-amber-100 text-amber-900'}`}
-							>
-								{loaderData.emailVerified
-									? t('account.emailVerified')
-									: t('account.emailUnverified')}
-							</span>
-						</dd>
-					</dl>
-					{loaderData.emailVerified ? null : (
-						<Form method="post" action="/verify-email" className="mt-2">
-							<button
-								type="submit"
-								name="intent"
-								value="resend"
-								className="text-sm text-brand-700 underline underline-offset-2"
-							>
-								{t('auth.verify.resend')}
-							</button>
-						</Form>
-					)}
-					<Form method="post" className="mt-6 space-y-4" noValidate>
-						{done === 'profile' ? <Notice>{t('account.profile.saved')}</Notice> : null}
-						<FormAlert errors={profileErrors} fields={['name', 'locale']} />
-						<Field
-							name="name"
-							label={t('auth.field.name')}
-							autoComplete="name"
-							maxLength={100}
-							defaultValue={profileValues?.name ?? loaderData.name}
-							errors={profileErrors?.name}
-						/>
-						<SelectField
-							name="locale"
-							label={t('auth.field.locale')}
-							defaultValue={profileValues?.locale ?? loaderData.locale}
-							errors={profileErrors?.locale}
-							options={LOCALES.map((value) => ({ value, label: t(`auth.locale.${value}`) }))}
-						/>
-						<SubmitButton name="intent" value="profile" wide={false}>
-							{t('form.save')}
-						</SubmitButton>
+			<section
+				aria-labelledby="profile-heading"
+				className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+			>
+				<h2 id="profile-heading" className="text-lg font-semibold">
+					{t('account.profile.title')}
+				</h2>
+				<dl className="mt-4 text-sm">
+					<dt className="font-medium text-slate-800">{t('auth.field.email')}</dt>
+					<dd className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
+						<span>{loaderData.email}</span>
+						<span
+							className={`rounded-full px-2 py-0.5 text-xs font-medium ${loaderData.emailVerified ? 'bg-emerald-100 text-emerald-800' : 'bg-amber-100 text-amber-900'}`}
+						>
+							{loaderData.emailVerified ? t('account.emailVerified') : t('account.emailUnverified')}
+						</span>
+					</dd>
+				</dl>
+				{loaderData.emailVerified ? null : (
+					<Form method="post" action="/verify-email" className="mt-2">
+						<button
+							type="submit"
+							name="intent"
+							value="resend"
+							className="text-sm text-brand-700 underline underline-offset-2"
+						>
+							{t('auth.verify.resend')}
+						</button>
 					</Form>
-				</section>
+				)}
+				<Form method="post" className="mt-6 space-y-4" noValidate>
+					{done === 'profile' ? <Notice>{t('account.profile.saved')}</Notice> : null}
+					<FormAlert errors={profileErrors} fields={['name', 'locale']} />
+					<Field
+						name="name"
+						label={t('auth.field.name')}
+						autoComplete="name"
+						maxLength={100}
+						defaultValue={profileValues?.name ?? loaderData.name}
+						errors={profileErrors?.name}
+					/>
+					<SelectField
+						name="locale"
+						label={t('auth.field.locale')}
+						defaultValue={profileValues?.locale ?? loaderData.locale}
+						errors={profileErrors?.locale}
+						options={LOCALES.map((value) => ({ value, label: t(`auth.locale.${value}`) }))}
+					/>
+					<SubmitButton name="intent" value="profile" wide={false}>
+						{t('form.save')}
+					</SubmitButton>
+				</Form>
+			</section>
 
-				<section
-					aria-labelledby="password-heading"
-					className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
-				>
-					<h2 id="password-heading" className="text-lg font-semibold">
-						{t('account.password.title')}
-					</h2>
-					<p className="mt-1 text-sm text-slate-600">{t('account.password.description')}</p>
-					<Form method="post" className="mt-6 space-y-4" noValidate>
-						{done === 'password' ? <Notice>{t('account.password.changed')}</Notice> : null}
-						<FormAlert
-							errors={passwordErrors}
-							fields={['currentPassword', 'newPassword', 'confirmPassword']}
-						/>
-						<Field
-							name="currentPassword"
-							type="password"
-							label={t('auth.field.currentPassword')}
-							autoComplete="current-password"
-							errors={passwordErrors?.currentPassword}
-						/>
-						<Field
-							name="newPassword"
-							type="password"
-							label={t('auth.field.newPassword')}
-							autoComplete="new-password"
-							hint={t('auth.hint.password')}
-							errors={passwordErrors?.newPassword}
-						/>
-						<Field
-							name="confirmPassword"
-							type="password"
-							label={t('auth.field.confirmPassword')}
-							autoComplete="new-password"
-							errors={passwordErrors?.confirmPassword}
-						/>
-						<SubmitButton name="intent" value="password" wide={false}>
-							{t('account.password.submit')}
-						</SubmitButton>
-					</Form>
-				</section>
-			</main>
-		</div>
+			<section
+				aria-labelledby="password-heading"
+				className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+			>
+				<h2 id="password-heading" className="text-lg font-semibold">
+					{t('account.password.title')}
+				</h2>
+				<p className="mt-1 text-sm text-slate-600">{t('account.password.description')}</p>
+				<Form method="post" className="mt-6 space-y-4" noValidate>
+					{done === 'password' ? <Notice>{t('account.password.changed')}</Notice> : null}
+					<FormAlert
+						errors={passwordErrors}
+						fields={['currentPassword', 'newPassword', 'confirmPassword']}
+					/>
+					<Field
+						name="currentPassword"
+						type="password"
+						label={t('auth.field.currentPassword')}
+						autoComplete="current-password"
+						errors={passwordErrors?.currentPassword}
+					/>
+					<Field
+						name="newPassword"
+						type="password"
+						label={t('auth.field.newPassword')}
+						autoComplete="new-password"
+						hint={t('auth.hint.password')}
+						errors={passwordErrors?.newPassword}
+					/>
+					<Field
+						name="confirmPassword"
+						type="password"
+						label={t('auth.field.confirmPassword')}
+						autoComplete="new-password"
+						errors={passwordErrors?.confirmPassword}
+					/>
+					<SubmitButton name="intent" value="password" wide={false}>
+						{t('account.password.submit')}
+					</SubmitButton>
+				</Form>
+			</section>
+		</main>
 	)
 }

@@ -43,8 +43,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export function meta({ matches }: Route.MetaArgs) {
-	// the token is in this page's address: do not hand it to anyone in a Referer header
-	return [...pageTitle(matches, 'auth.reset.title'), { name: 'referrer', content: 'no-referrer' }]
+	// the token is in this page's address: no Referer to other sites (same-origin, not no-referrer,
+	// which would also blank the Origin of the form post and fail React Router's CSRF check)
+	return [...pageTitle(matches, 'auth.reset.title'), { name: 'referrer', content: 'same-origin' }]
 }
 
 export default function ResetPasswordPage({ loaderData, actionData }: Route.ComponentProps) {
