@@ -62,7 +62,7 @@ export function AppHeader({
 				</div>
 				<details className="group w-full md:hidden">
 					<summary className="flex cursor-pointer list-none items-center justify-between gap-2 rounded border border-slate-300 px-3 py-2 text-sm">
-						<span className="truncate font-medium">{current?.name ?? t('app.name')}</span>
+						<span className="truncate font-medium">{current?.name}</span>
 						<span className="shrink-0 text-slate-600">
 							{t('shell.menu')}{' '}
 							<span aria-hidden="true" className="inline-block group-open:rotate-180">

@@ -10,7 +10,7 @@ export const workspace = defineMessages(
 		'shell.signedInAs': '已登录：{name}',
 		'shell.switcher.label': '当前客户',
 		'shell.switcher.none': '选择客户…',
-		'shell.switcher.submit': '切换',
+		'shell.switcher.submit': '切换客户',
 		'shell.switcher.all': '全部客户',
 		'shell.switcher.invalid': '请选择要打开的客户',
 
@@ -175,7 +175,7 @@ export const workspace = defineMessages(
 		'shell.signedInAs': 'Signed in as {name}',
 		'shell.switcher.label': 'Current client',
 		'shell.switcher.none': 'Choose a client…',
-		'shell.switcher.submit': 'Switch',
+		'shell.switcher.submit': 'Switch client',
 		'shell.switcher.all': 'All clients',
 		'shell.switcher.invalid': 'Choose the client to open',
 
