@@ -100,7 +100,7 @@ async function main(args: string[]): Promise<void> {
 	if (first === '--jsonl' && args.length === 1) return scoreLines()
 	if (first === '--template' && second !== undefined && args.length === 2) {
 		const scheme = getScheme(second)
-		if (!scheme) return refuse(`unknown scheme "${second}" (未知的评价方案)`)
+		if (!scheme) return refuse(`unknown scheme ${JSON.stringify(second)} (未知的评价方案)`)
 		process.stdout.write(`${JSON.stringify(assessmentTemplate(scheme), null, 2)}\n`)
 		return
 	}

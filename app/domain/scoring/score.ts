@@ -229,7 +229,7 @@ export function scoreAssessment(scheme: Scheme, assessment: AssessmentV1): Score
 			scheme.failAtSpecialDeductions !== null && deductions >= scheme.failAtSpecialDeductions
 		passed = compare(rounded, plan.passMark) >= 0 && !tooManyDeductions
 		const reached = passed ? levelOf(plan, rounded) : null
-		level = passed ? reached && { key: reached.key, name: reached.name } : FAIL_LEVEL
+		level = passed ? reached && { key: reached.key, name: reached.name } : { ...FAIL_LEVEL }
 	}
 
 	return {

@@ -451,6 +451,8 @@ describe('refuses special items and exclusions of everything', () => {
 			doc('xbht-s04-2025', {}, { specialDeductions: deductions(1) }),
 			doc('bac-fr01-2021', { '5.2.4': { checks: [] } }),
 			doc(general.id, { '5.2.1': { fraction: 0.7 } }),
+			doc('gbt27922-2011', { '5.1\n1': { fraction: 1 } }),
+			doc('gbt\n27922', {}),
 		]
 		for (const input of inputs) expect(errorOf(input)).not.toContain('\n')
 	})

@@ -270,7 +270,7 @@ function unknownIndicator(scheme: Scheme, id: string): string {
 	const hint = heading
 		? `; ${id} is a heading or context clause, answer the indicators under it`
 		: ''
-	return `unknown indicator "${id}" for scheme ${scheme.id}${hint} (该方案无此指标)`
+	return `unknown indicator ${JSON.stringify(id)} for scheme ${scheme.id}${hint} (该方案无此指标)`
 }
 
 function check(
@@ -284,7 +284,7 @@ function check(
 		)
 	if (typeof input.scheme !== 'string') fail('scheme must be a scheme id string (缺少评价方案)')
 	const scheme = getScheme(input.scheme)
-	if (!scheme) fail(`unknown scheme "${input.scheme}" (未知的评价方案)`)
+	if (!scheme) fail(`unknown scheme ${JSON.stringify(input.scheme)} (未知的评价方案)`)
 	if (Array.isArray(input.specialBonus))
 		fail(
 			'specialBonus must be one object: at most one special bonus is allowed (特别加分项不超过 1 个)',
