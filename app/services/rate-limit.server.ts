@@ -87,3 +87,16 @@ export function tooManyRequests(
 		{ status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
 	)
 }
+
+/**
+ * For the `headers` export of a route whose action can answer 429: without it a plain-form post
+ * (a document request) would get the status but lose Retry-After.
+ */
+export function retryAfterHeaders({
+	actionHeaders,
+}: {
+	actionHeaders: Headers
+}): Record<string, string> {
+	const retryAfter = actionHeaders.get('Retry-After')
+	return retryAfter ? { 'Retry-After': retryAfter } : {}
+}

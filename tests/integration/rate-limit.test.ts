@@ -108,3 +108,16 @@ test('concurrent attempts cannot slip past the limit', async () => {
 	expect(results.filter((wait) => wait === null)).toHaveLength(10)
 	expect(results.filter((wait) => wait !== null)).toHaveLength(30)
 })
+
+test('a plain-form post keeps Retry-After on the document response', () => {
+	const args = (actionHeaders: Headers) => ({
+		actionHeaders,
+		loaderHeaders: new Headers(),
+		parentHeaders: new Headers(),
+		errorHeaders: undefined,
+	})
+	for (const route of [login, signup, forgotPassword]) {
+		expect(route.headers(args(new Headers({ 'Retry-After': '120' })))).toEqual({ 'Retry-After': '120' })
+		expect(route.headers(args(new Headers()))).toEqual({})
+	}
+})

@@ -5,7 +5,11 @@ import { LOCALES, translator } from '#app/i18n/i18n.ts'
 import { localeCookie, resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { changePassword, updateProfile } from '#app/services/accounts.server.ts'
-import { hitRateLimit, tooManyRequests } from '#app/services/rate-limit.server.ts'
+import {
+	hitRateLimit,
+	retryAfterHeaders,
+	tooManyRequests,
+} from '#app/services/rate-limit.server.ts'
 import { parseFormData, text } from '#app/utils/forms.server.ts'
 import { pageTitle } from '#app/utils/page-title.ts'
 import { clientIp } from '#app/utils/request-context.ts'
@@ -76,6 +80,10 @@ export async function action({ request, context }: Route.ActionArgs) {
 		return formFailure({ currentPassword: [t('auth.password.wrongCurrent')] }, { intent })
 	}
 	return { done: 'password' }
+}
+
+export function headers(args: Route.HeadersArgs) {
+	return retryAfterHeaders(args)
 }
 
 export function meta({ matches }: Route.MetaArgs) {

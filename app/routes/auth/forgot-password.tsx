@@ -5,7 +5,11 @@ import { Field, FormAlert, Notice, SubmitButton } from '#app/components/auth-for
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { requestPasswordReset } from '#app/services/accounts.server.ts'
-import { hitRateLimit, tooManyRequests } from '#app/services/rate-limit.server.ts'
+import {
+	hitRateLimit,
+	retryAfterHeaders,
+	tooManyRequests,
+} from '#app/services/rate-limit.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { pageTitle } from '#app/utils/page-title.ts'
 import { EmailSchema, invalidForm } from './auth.server.ts'
@@ -23,6 +27,10 @@ export async function action({ request, context }: Route.ActionArgs) {
 	await requestPasswordReset(email)
 	// the same answer whether or not the address is registered
 	return { sent: true, email }
+}
+
+export function headers(args: Route.HeadersArgs) {
+	return retryAfterHeaders(args)
 }
 
 export function meta({ matches }: Route.MetaArgs) {

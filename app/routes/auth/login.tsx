@@ -6,7 +6,11 @@ import { translator } from '#app/i18n/i18n.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { authenticate } from '#app/services/accounts.server.ts'
-import { hitRateLimit, tooManyRequests } from '#app/services/rate-limit.server.ts'
+import {
+	hitRateLimit,
+	retryAfterHeaders,
+	tooManyRequests,
+} from '#app/services/rate-limit.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { pageTitle } from '#app/utils/page-title.ts'
 import { safeRedirect } from '#app/utils/safe-redirect.ts'
@@ -47,6 +51,10 @@ export async function action({ request, context }: Route.ActionArgs) {
 		return formFailure({ '': [t('auth.login.invalid')] }, { email })
 	}
 	return signIn(request, context, user.id, safeRedirect(redirectTo))
+}
+
+export function headers(args: Route.HeadersArgs) {
+	return retryAfterHeaders(args)
 }
 
 export function meta({ matches }: Route.MetaArgs) {

@@ -6,7 +6,11 @@ import { translator } from '#app/i18n/i18n.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { signUp } from '#app/services/accounts.server.ts'
-import { hitRateLimit, tooManyRequests } from '#app/services/rate-limit.server.ts'
+import {
+	hitRateLimit,
+	retryAfterHeaders,
+	tooManyRequests,
+} from '#app/services/rate-limit.server.ts'
 import { parseForm, text } from '#app/utils/forms.server.ts'
 import { pageTitle } from '#app/utils/page-title.ts'
 import { clientIp } from '#app/utils/request-context.ts'
@@ -54,6 +58,10 @@ export async function action({ request, context }: Route.ActionArgs) {
 		return formFailure({ email: [t('auth.email.taken')] }, { name, email })
 	}
 	return signIn(request, context, user.id, safeRedirect(redirectTo))
+}
+
+export function headers(args: Route.HeadersArgs) {
+	return retryAfterHeaders(args)
 }
 
 export function meta({ matches }: Route.MetaArgs) {

@@ -5,7 +5,11 @@ import { FormAlert, Notice, SubmitButton } from '#app/components/auth-form.tsx'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { resendVerification, verifyEmail } from '#app/services/accounts.server.ts'
-import { hitRateLimit, tooManyRequests } from '#app/services/rate-limit.server.ts'
+import {
+	hitRateLimit,
+	retryAfterHeaders,
+	tooManyRequests,
+} from '#app/services/rate-limit.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { pageTitle } from '#app/utils/page-title.ts'
 import { clientIp } from '#app/utils/request-context.ts'
@@ -53,6 +57,10 @@ export async function action({ request, context }: Route.ActionArgs) {
 	if (wait) return tooManyRequests(wait, locale)
 	await resendVerification(user)
 	return { resent: true }
+}
+
+export function headers(args: Route.HeadersArgs) {
+	return retryAfterHeaders(args)
 }
 
 export function meta({ matches }: Route.MetaArgs) {
