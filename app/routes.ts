@@ -22,5 +22,10 @@ export default [
 		route('w/:workspaceId/members/invite', 'routes/workspaces/invite.tsx'),
 		route('w/:workspaceId/members/:memberId', 'routes/workspaces/member.tsx'),
 		route('w/:workspaceId/audit', 'routes/workspaces/audit.tsx'),
+		route('w/:workspaceId/my-assignments', 'routes/collaboration/my-assignments.tsx'),
+		route('w/:workspaceId/assessments/:assessmentId/assignments', 'routes/collaboration/assignments.tsx'),
+		route('w/:workspaceId/assessments/:assessmentId/comments', 'routes/collaboration/comments.tsx'),
+		route('w/:workspaceId/assessments/:assessmentId/evidence', 'routes/evidence/evidence.tsx'),
+		route('w/:workspaceId/assessments/:assessmentId/evidence/:evidenceId/download', 'routes/evidence/download.ts'),
 	]),
 ] satisfies RouteConfig

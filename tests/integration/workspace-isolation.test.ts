@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import routes from '#app/routes.ts'
 import { respond, routeArgs } from './helpers.ts'
 import { argsFor, consultantWithClients, snapshot } from './workspace-support.ts'
+import { collaborationOf, seedCollaboration } from './collaboration-support.ts'
 
 type RouteEntry = { path?: string; file: string; index?: boolean; children?: RouteEntry[] }
 
@@ -52,6 +53,35 @@ const table: Record<
 		}),
 	},
 	'routes/workspaces/audit.tsx': {},
+	'routes/collaboration/my-assignments.tsx': {},
+	'routes/collaboration/assignments.tsx': {
+		params: (c) => ({ assessmentId: collaborationOf(c.workspace.id).assessmentId }),
+		actions: (c) => {
+			const { sectionId } = collaborationOf(c.workspace.id)
+			return {
+				assign: { intent: 'assign', targetType: 'section', targetId: sectionId, userId: c.admin.user.id },
+				unassign: { intent: 'unassign', targetType: 'section', targetId: sectionId },
+			}
+		},
+	},
+	'routes/collaboration/comments.tsx': {
+		params: (c) => ({ assessmentId: collaborationOf(c.workspace.id).assessmentId }),
+		actions: (c) => ({
+			add: { intent: 'add', indicatorId: collaborationOf(c.workspace.id).indicatorId, body: '请补充维修记录' },
+		}),
+	},
+	'routes/evidence/evidence.tsx': {
+		params: (c) => ({ assessmentId: collaborationOf(c.workspace.id).assessmentId }),
+		actions: (c) => ({
+			upload: { intent: 'upload', indicatorId: collaborationOf(c.workspace.id).indicatorId },
+			remove: { intent: 'remove', evidenceId: collaborationOf(c.workspace.id).removableEvidenceId },
+		}),
+	},
+	'routes/evidence/download.ts': {
+		params: (c) => {
+			const { assessmentId, evidenceId } = collaborationOf(c.workspace.id)
+			return { assessmentId, evidenceId }
+		},
 }
 
 type Module = { loader?: unknown; action?: unknown; intents?: readonly string[] }
@@ -72,6 +102,7 @@ function urlFor(routePath: string, params: Record<string, string>): string {
 let f: Fixture
 beforeAll(async () => {
 	f = await consultantWithClients()
+	await seedCollaboration([f.client1, f.client2, f.client3].map((c) => c.workspace))
 })
 
 test('the table lists every workspace route of app/routes.ts, and every intent of their actions', async () => {
