@@ -23,7 +23,10 @@ describe('analyseGaps on BAC-FR01-2021', () => {
 	const answers = fullAnswers(bac)
 	answers['5.1.3'] = checksWithUnmet(indicatorById(bac, '5.1.3'), [2])
 	delete answers['5.2.1']
-	answers['5.2.4'] = { checks: [true, true, false, 'na', false, true, true], reason: '不提供代用品' }
+	answers['5.2.4'] = {
+		checks: [true, true, false, 'na', false, true, true],
+		reason: '不提供代用品',
+	}
 	answers['5.2.6'] = { na: true, reason: '不销售需回收的商品' }
 	answers['5.3.2'] = { checks: [true, true, false] }
 	const input = assessment(bac, answers)
@@ -71,9 +74,30 @@ describe('analyseGaps on BAC-FR01-2021', () => {
 
 	it('sums the gaps per section', () => {
 		expect(analysis.sections).toEqual([
-			{ id: '5.1', title: '售后服务体系', titleEn: expect.any(String), lost: 6, recoverable: 300 / 49, gaps: 1 },
-			{ id: '5.2', title: '商品服务', titleEn: expect.any(String), lost: 10, recoverable: 500 / 49, gaps: 2 },
-			{ id: '5.3', title: '顾客服务', titleEn: expect.any(String), lost: 4, recoverable: 200 / 49, gaps: 1 },
+			{
+				id: '5.1',
+				title: '售后服务体系',
+				titleEn: expect.any(String),
+				lost: 6,
+				recoverable: 300 / 49,
+				gaps: 1,
+			},
+			{
+				id: '5.2',
+				title: '商品服务',
+				titleEn: expect.any(String),
+				lost: 10,
+				recoverable: 500 / 49,
+				gaps: 2,
+			},
+			{
+				id: '5.3',
+				title: '顾客服务',
+				titleEn: expect.any(String),
+				lost: 4,
+				recoverable: 200 / 49,
+				gaps: 1,
+			},
 		])
 	})
 
@@ -179,7 +203,11 @@ describe('analyseGaps on DNI and the checklist', () => {
 			['A1', 0.6, { zh: '成熟度 40%', en: 'maturity 40 %' }],
 		])
 		expect(analysis.lost).toBe(2.75)
-		expect(analysis.gaps[0]?.reason).toEqual({ kind: 'percent', mean: 63.33, percents: [70, 60, 60] })
+		expect(analysis.gaps[0]?.reason).toEqual({
+			kind: 'percent',
+			mean: 63.33,
+			percents: [70, 60, 60],
+		})
 	})
 
 	it('reads checklist answers as conformity', () => {

@@ -127,8 +127,7 @@ export function describeReason(reason: GapReason, indicator: Indicator): Bilingu
 			}
 		case 'percent': {
 			const mean = fmt(reason.mean)
-			if (reason.percents.length === 1)
-				return { zh: `成熟度 ${mean}%`, en: `maturity ${mean} %` }
+			if (reason.percents.length === 1) return { zh: `成熟度 ${mean}%`, en: `maturity ${mean} %` }
 			return {
 				zh: `${reason.percents.length} 名评价人员平均 ${mean}%（${reason.percents.map((p) => `${fmt(p)}%`).join('、')}）`,
 				en: `assessors' mean ${mean} % (${reason.percents.map(fmt).join(', ')})`,
@@ -184,6 +183,11 @@ function reasonFor(scheme: Scheme, indicator: Indicator, answer: AnswerV1 | unde
 		}
 	}
 	throw new Error(`indicator ${indicator.id}: an exclusion loses no points`)
+}
+
+/** Why an involved indicator lost points, in words. */
+export function describeReasonOf(scheme: Scheme, entry: IndicatorEntry): Bilingual {
+	return describeReason(reasonFor(scheme, entry.indicator, entry.answer), entry.indicator)
 }
 
 function toGap(scheme: Scheme, exact: ExactScore, entry: IndicatorEntry): Gap {

@@ -115,7 +115,10 @@ function answerArbitrary(scheme: Scheme, indicator: Indicator): fc.Arbitrary<Ans
 /** Valid assessments of a scheme (never everything excluded). */
 export function assessmentArbitrary(scheme: Scheme): fc.Arbitrary<AssessmentV1> {
 	const entries = schemeIndicators(scheme).map(({ indicator }) =>
-		answerArbitrary(scheme, indicator).map((answer): [string, AnswerV1 | null] => [indicator.id, answer]),
+		answerArbitrary(scheme, indicator).map((answer): [string, AnswerV1 | null] => [
+			indicator.id,
+			answer,
+		]),
 	)
 	return fc
 		.record({
