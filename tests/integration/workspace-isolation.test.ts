@@ -82,6 +82,7 @@ const table: Record<
 			const { assessmentId, evidenceId } = collaborationOf(c.workspace.id)
 			return { assessmentId, evidenceId }
 		},
+	},
 }
 
 type Module = { loader?: unknown; action?: unknown; intents?: readonly string[] }
