@@ -2,6 +2,7 @@ import { defineMessages } from '../define.ts'
 
 export const questionnaire = defineMessages(
 	{
+		'questionnaire.pageTitle': '作答',
 		'questionnaire.title': '作答：{title}',
 		'questionnaire.intro':
 			'按部分逐条作答。每条指标都附有条款原文、评价准则和评分规则；答案会自动保存。',
@@ -11,6 +12,7 @@ export const questionnaire = defineMessages(
 		'questionnaire.sectionProgress': '已作答 {answered} / {total}',
 		'questionnaire.sectionProgressToReview': '，{count} 项待复核',
 		'questionnaire.currentSection': '（当前）',
+		'questionnaire.sectionPager': '上一部分和下一部分',
 		'questionnaire.previousSection': '上一部分：{title}',
 		'questionnaire.nextSection': '下一部分：{title}',
 		'questionnaire.sectionPoints': '本部分 {points} 分',
@@ -173,6 +175,7 @@ export const questionnaire = defineMessages(
 		'questionnaire.error.rejected': '答案未被接受：{detail}',
 	},
 	{
+		'questionnaire.pageTitle': 'Answer',
 		'questionnaire.title': 'Answer: {title}',
 		'questionnaire.intro':
 			'Answer section by section. Each indicator shows the clause, the criteria and the scoring rule; answers save automatically.',
@@ -182,6 +185,7 @@ export const questionnaire = defineMessages(
 		'questionnaire.sectionProgress': '{answered} / {total} answered',
 		'questionnaire.sectionProgressToReview': ', {count} to review',
 		'questionnaire.currentSection': '(current)',
+		'questionnaire.sectionPager': 'Previous and next section',
 		'questionnaire.previousSection': 'Previous section: {title}',
 		'questionnaire.nextSection': 'Next section: {title}',
 		'questionnaire.sectionPoints': '{points} points in this section',

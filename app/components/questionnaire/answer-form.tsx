@@ -1,0 +1,428 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { Form, useRevalidator } from 'react-router'
+import { useI18n } from '#app/i18n/use-i18n.tsx'
+import { AnswerControls, NoteField, type FieldErrors } from './answer-controls.tsx'
+import {
+	formStateFromValues,
+	formStateOf,
+	summariseVersion,
+	type AnswerMode,
+	type AnswerValue,
+	type FormState,
+	type QuestionIndicator,
+} from './answer-model.ts'
+import { ConflictPanel, DiscardedPanel, type Conflict, type Discarded } from './conflict-panel.tsx'
+
+export const AUTOSAVE_DELAY_MS = 800
+
+/** A post's result as the server sends it (see answer-post.server.ts). */
+export type PostResult =
+	| {
+			kind: 'saved'
+			indicatorId: string
+			version: number
+			ratingVersion: number
+			at: string | null
+			value: AnswerValue
+			note: string
+	  }
+	| {
+			kind: 'invalid'
+			indicatorId: string | null
+			errors: Record<string, string[]>
+			values: Record<string, string>
+	  }
+	| ({ kind: 'conflict'; indicatorId: string; values: Record<string, string> } & Conflict)
+	| { kind: 'locked'; indicatorId: string; message: string }
+
+type Status = 'idle' | 'dirty' | 'saving' | 'saved' | 'failed' | 'invalid' | 'conflict' | 'locked'
+
+export type StoredState = {
+	value: AnswerValue
+	note: string
+	status: 'answered' | 'to_review'
+	version: number
+	percent: string | null
+	ratingVersion: number
+}
+
+type Props = {
+	mode: AnswerMode
+	indicator: QuestionIndicator
+	stored: StoredState
+	bands: { min: number; max: number; label: string; description: string }[]
+	canEdit: boolean
+	/** the page URL a plain (no-JavaScript) post goes to */
+	action: string
+	/** the endpoint autosave posts to; it answers JSON */
+	autosaveUrl: string
+	/** what a plain post of this indicator's form returned, to show again */
+	postResult: PostResult | null
+	savedNotice: boolean
+}
+
+const pendingForms = new Set<string>()
+
+function warnBeforeLeaving(event: BeforeUnloadEvent) {
+	if (pendingForms.size === 0) return
+	event.preventDefault()
+	// some browsers still want a value here to show their own prompt
+	event.returnValue = ''
+}
+
+/**
+ * One indicator's form. Without JavaScript it is a plain post with a save button. With it, every
+ * change saves itself after a pause, one request at a time, carrying the version it started from;
+ * the state is always visible (saved / saving / failed with retry), and a newer version on the
+ * server stops the save and shows both versions until the person chooses.
+ */
+export function AnswerForm({
+	mode,
+	indicator,
+	stored,
+	bands,
+	canEdit,
+	action,
+	autosaveUrl,
+	postResult,
+	savedNotice,
+}: Props) {
+	const { t, date } = useI18n()
+	const revalidator = useRevalidator()
+	const prefix = `q-${indicator.id.replaceAll('.', '-')}`
+	const formRef = useRef<HTMLFormElement>(null)
+	const initialConflict =
+		postResult?.kind === 'conflict' ? { theirs: postResult.theirs, mine: postResult.mine } : null
+
+	const [defaults, setDefaults] = useState<FormState>(() =>
+		postResult && 'values' in postResult
+			? formStateFromValues(postResult.values, indicator)
+			: formStateOf(mode, indicator, stored.value, stored.note, stored.percent),
+	)
+	const [formKey, setFormKey] = useState(0)
+	// the versions the next save starts from; a no-JavaScript retry after a conflict saves over theirs
+	const versions = useRef(
+		initialConflict
+			? {
+					version: initialConflict.theirs.version,
+					ratingVersion: initialConflict.theirs.ratingVersion,
+				}
+			: { version: stored.version, ratingVersion: stored.ratingVersion },
+	)
+	const [shownVersions, setShownVersions] = useState(versions.current)
+	const [status, setStatus] = useState<Status>(() =>
+		postResult?.kind === 'invalid'
+			? 'invalid'
+			: postResult?.kind === 'conflict'
+				? 'conflict'
+				: postResult?.kind === 'locked'
+					? 'locked'
+					: savedNotice
+						? 'saved'
+						: 'idle',
+	)
+	const [savedAt, setSavedAt] = useState<Date | null>(null)
+	const [errors, setErrors] = useState<FieldErrors>(
+		postResult?.kind === 'invalid' ? postResult.errors : {},
+	)
+	const [failure, setFailure] = useState<string | null>(null)
+	const [conflict, setConflictState] = useState<Conflict | null>(initialConflict)
+	const [discarded, setDiscarded] = useState<Discarded | null>(null)
+	const [hydrated, setHydrated] = useState(false)
+
+	const conflictRef = useRef<Conflict | null>(initialConflict)
+	const edits = useRef(0)
+	const sentEdits = useRef(0)
+	const inFlight = useRef(false)
+	const again = useRef(false)
+	const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+
+	const setConflict = (next: Conflict | null) => {
+		conflictRef.current = next
+		setConflictState(next)
+	}
+	const setVersions = (next: { version: number; ratingVersion: number }) => {
+		versions.current = next
+		setShownVersions(next)
+	}
+
+	useEffect(() => setHydrated(true), [])
+
+	useEffect(() => {
+		if (
+			status === 'dirty' ||
+			status === 'saving' ||
+			status === 'failed' ||
+			status === 'conflict' ||
+			status === 'invalid'
+		)
+			pendingForms.add(indicator.id)
+		else pendingForms.delete(indicator.id)
+		if (pendingForms.size === 1) window.addEventListener('beforeunload', warnBeforeLeaving)
+		return () => {
+			if (pendingForms.size === 0) window.removeEventListener('beforeunload', warnBeforeLeaving)
+		}
+	}, [status, indicator.id])
+	useEffect(
+		() => () => {
+			clearTimeout(timer.current)
+			pendingForms.delete(indicator.id)
+		},
+		[indicator.id],
+	)
+
+	// Someone else's save arrived with a revalidation: take it over while nothing here is unsaved.
+	useEffect(() => {
+		const current = versions.current
+		if (stored.version === current.version && stored.ratingVersion === current.ratingVersion) return
+		if (inFlight.current || edits.current !== sentEdits.current || conflictRef.current) return
+		setVersions({ version: stored.version, ratingVersion: stored.ratingVersion })
+		setDefaults(formStateOf(mode, indicator, stored.value, stored.note, stored.percent))
+		setFormKey((key) => key + 1)
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- only a newer stored version matters
+	}, [stored.version, stored.ratingVersion])
+
+	const save = useCallback(
+		async (submitter?: HTMLElement | null) => {
+			clearTimeout(timer.current)
+			const form = formRef.current
+			if (!form || conflictRef.current) return
+			if (inFlight.current) {
+				again.current = true
+				return
+			}
+			inFlight.current = true
+			sentEdits.current = edits.current
+			setStatus('saving')
+			setFailure(null)
+			const body = new FormData(form, submitter ?? undefined)
+			body.set('version', String(versions.current.version))
+			body.set('ratingVersion', String(versions.current.ratingVersion))
+			body.set('_autosave', '1')
+			const clearing = body.get('intent') === 'clear'
+			let result: PostResult | null = null
+			let problem: string | null = null
+			try {
+				const response = await fetch(autosaveUrl, {
+					method: 'POST',
+					body,
+					headers: { Accept: 'application/json' },
+					credentials: 'same-origin',
+				})
+				if (response.status === 401) problem = t('questionnaire.failed.signedOut')
+				else if (response.status === 200 || response.status === 400 || response.status === 409)
+					result = await response.json()
+				else problem = t('questionnaire.failed.server', { status: response.status })
+			} catch {
+				problem = t('questionnaire.failed.network')
+			}
+			inFlight.current = false
+			if (!result || problem) {
+				setFailure(problem ?? t('questionnaire.failed.network'))
+				setStatus('failed')
+				return
+			}
+			if (result.kind === 'saved') {
+				setVersions({ version: result.version, ratingVersion: result.ratingVersion })
+				setErrors({})
+				if (clearing) {
+					setDefaults(formStateOf(mode, indicator, null, result.note, null))
+					setFormKey((key) => key + 1)
+				}
+				if (edits.current !== sentEdits.current || again.current) {
+					again.current = false
+					setStatus('dirty')
+					timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS)
+				} else {
+					setStatus('saved')
+					setSavedAt(new Date())
+				}
+				void revalidator.revalidate()
+				return
+			}
+			again.current = false
+			if (result.kind === 'invalid') {
+				setErrors(result.errors)
+				setStatus('invalid')
+			} else if (result.kind === 'conflict') {
+				setConflict({ theirs: result.theirs, mine: result.mine })
+				setStatus('conflict')
+			} else {
+				setStatus('locked')
+			}
+		},
+		[autosaveUrl, indicator, mode, revalidator, t],
+	)
+
+	const onChange = () => {
+		edits.current++
+		if (conflictRef.current) return
+		setStatus('dirty')
+		clearTimeout(timer.current)
+		timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS)
+	}
+
+	const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+		event.preventDefault()
+		const submitter = event.nativeEvent instanceof SubmitEvent ? event.nativeEvent.submitter : null
+		void save(submitter)
+	}
+
+	const keepMine = () => {
+		const current = conflictRef.current
+		if (!current) return
+		setDiscarded({
+			kind: 'theirs',
+			by: current.theirs.by,
+			byMe: current.theirs.byMe,
+			lines: summariseVersion(t, mode, current.theirs),
+		})
+		setVersions({ version: current.theirs.version, ratingVersion: current.theirs.ratingVersion })
+		setConflict(null)
+		void save()
+	}
+
+	const useTheirs = () => {
+		const current = conflictRef.current
+		if (!current) return
+		setDiscarded({
+			kind: 'mine',
+			by: null,
+			byMe: true,
+			lines: summariseVersion(t, mode, current.mine),
+		})
+		setVersions({ version: current.theirs.version, ratingVersion: current.theirs.ratingVersion })
+		setDefaults(
+			formStateOf(
+				mode,
+				indicator,
+				current.theirs.value,
+				current.theirs.note,
+				current.theirs.percent,
+			),
+		)
+		setFormKey((key) => key + 1)
+		setConflict(null)
+		setErrors({})
+		sentEdits.current = edits.current
+		setStatus('saved')
+		setSavedAt(null)
+		void revalidator.revalidate()
+	}
+
+	const announce =
+		status === 'saving'
+			? t('questionnaire.state.saving')
+			: status === 'saved'
+				? savedAt
+					? t('questionnaire.state.savedAt', { time: date(savedAt, true) })
+					: t('questionnaire.state.saved')
+				: status === 'dirty'
+					? t('questionnaire.state.dirty')
+					: status === 'failed'
+						? t('questionnaire.state.failed')
+						: status === 'invalid'
+							? t('questionnaire.state.invalid')
+							: status === 'conflict'
+								? t('questionnaire.state.conflict')
+								: status === 'locked'
+									? t('questionnaire.state.locked')
+									: ''
+	const tone =
+		status === 'saved'
+			? 'text-emerald-800'
+			: status === 'failed' || status === 'invalid' || status === 'conflict' || status === 'locked'
+				? 'text-red-700'
+				: 'text-slate-600'
+	const formErrors = errors['']
+
+	return (
+		<div className="space-y-3">
+			{conflict ? (
+				<ConflictPanel
+					mode={mode}
+					conflict={conflict}
+					hydrated={hydrated}
+					onKeepMine={keepMine}
+					onUseTheirs={useTheirs}
+					reloadHref={`${action.split('#')[0]}#indicator-${indicator.id}`}
+				/>
+			) : null}
+			{discarded ? (
+				<DiscardedPanel discarded={discarded} onDismiss={() => setDiscarded(null)} />
+			) : null}
+			<Form
+				key={formKey}
+				ref={formRef}
+				method="post"
+				action={action}
+				className="answer-form space-y-4"
+				onChange={canEdit ? onChange : undefined}
+				onSubmit={onSubmit}
+				aria-labelledby={`indicator-${indicator.id}-title`}
+			>
+				<input type="hidden" name="indicatorId" value={indicator.id} />
+				<input type="hidden" name="version" value={shownVersions.version} />
+				{mode === 'percent' ? (
+					<input type="hidden" name="ratingVersion" value={shownVersions.ratingVersion} />
+				) : null}
+				{formErrors?.length ? (
+					<ul className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+						{formErrors.map((message) => (
+							<li key={message}>{message}</li>
+						))}
+					</ul>
+				) : null}
+				<fieldset disabled={!canEdit} className="space-y-4">
+					<AnswerControls
+						mode={mode}
+						prefix={prefix}
+						indicator={indicator}
+						state={defaults}
+						errors={errors}
+						disabled={!canEdit}
+						bands={bands}
+					/>
+					<NoteField prefix={prefix} state={defaults} errors={errors} disabled={!canEdit} />
+				</fieldset>
+				{canEdit ? (
+					<div className="flex flex-wrap items-center gap-3">
+						<button
+							type="submit"
+							name="intent"
+							value="save"
+							className="inline-flex items-center justify-center rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+						>
+							{stored.status === 'to_review' ? t('questionnaire.confirm') : t('questionnaire.save')}
+						</button>
+						<button
+							type="submit"
+							name="intent"
+							value="clear"
+							className="inline-flex items-center justify-center rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+						>
+							{t('questionnaire.clear')}
+						</button>
+						<p role="status" className={`text-sm ${tone}`} data-save-state={status}>
+							{announce}
+						</p>
+						{status === 'failed' ? (
+							<button
+								type="button"
+								onClick={() => void save()}
+								className="inline-flex items-center justify-center rounded border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50"
+							>
+								{t('questionnaire.retry')}
+							</button>
+						) : null}
+					</div>
+				) : null}
+				{failure ? (
+					<p className="text-sm text-red-700" role="alert">
+						{failure}
+					</p>
+				) : null}
+			</Form>
+		</div>
+	)
+}

@@ -1,0 +1,182 @@
+import type { ReactNode } from 'react'
+import { useI18n } from '#app/i18n/use-i18n.tsx'
+import { ruleSentence, type AnswerMode, type QuestionIndicator } from './answer-model.ts'
+
+export type IndicatorState = 'answered' | 'to_review' | 'unanswered'
+
+export type RatingView = {
+	mine: { percent: string; version: number } | null
+	others: { name: string; percent: string }[]
+	othersCount: number
+	mean: number | null
+	spread: number | null
+}
+
+const stateStyles: Record<IndicatorState, string> = {
+	answered: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
+	to_review: 'bg-amber-50 text-amber-900 ring-amber-300',
+	unanswered: 'bg-slate-100 text-slate-700 ring-slate-200',
+}
+
+export function StateBadge({ state }: { state: IndicatorState }) {
+	const { t } = useI18n()
+	return (
+		<span
+			className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${stateStyles[state]}`}
+		>
+			{t(`questionnaire.indicator.state.${state}`)}
+		</span>
+	)
+}
+
+/** DNI: everyone's ratings once one has rated oneself, with the mean and the spread. */
+export function Ratings({ rating }: { rating: RatingView }) {
+	const { t, number } = useI18n()
+	if (!rating.mine)
+		return (
+			<p className="text-sm text-slate-700">
+				{rating.othersCount > 0
+					? t('questionnaire.percent.hidden', { count: rating.othersCount })
+					: t('questionnaire.percent.noOthers')}
+			</p>
+		)
+	return (
+		<section className="rounded border border-slate-200 bg-white p-3 text-sm">
+			<h4 className="font-semibold">{t('questionnaire.percent.others')}</h4>
+			<ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+				<li>
+					{t('questionnaire.percent.you')}：{rating.mine.percent}%
+				</li>
+				{rating.others.map((other, i) => (
+					<li key={i}>
+						{other.name}：{other.percent}%
+					</li>
+				))}
+			</ul>
+			{rating.mean !== null && rating.others.length > 0 ? (
+				<p className="mt-2">
+					{t('questionnaire.percent.mean', { mean: number(rating.mean) })}；
+					{t('questionnaire.percent.spread', { spread: number(rating.spread ?? 0) })}
+					{(rating.spread ?? 0) >= 20 ? (
+						<strong className="ml-2 font-medium text-amber-800">
+							{t('questionnaire.percent.largeSpread')}
+						</strong>
+					) : null}
+				</p>
+			) : null}
+		</section>
+	)
+}
+
+/**
+ * One indicator as the standard prints it: clause number and title, points, the full clause
+ * text, the criteria (folded), the rule that scores it and the interpretation notes; then the
+ * answer form and whatever the page adds below it (evidence, comments, assignee).
+ */
+export function IndicatorCard({
+	mode,
+	indicator,
+	notes,
+	state,
+	lastSaved,
+	headingLevel = 3,
+	children,
+}: {
+	mode: AnswerMode
+	indicator: QuestionIndicator
+	notes: { decision: number; zh: string; en: string }[]
+	state: IndicatorState
+	lastSaved: { by: string | null; at: string | null }
+	headingLevel?: 2 | 3
+	children: ReactNode
+}) {
+	const { t, locale, number, date } = useI18n()
+	const Heading = headingLevel === 2 ? 'h2' : 'h3'
+	return (
+		<article
+			id={`indicator-${indicator.id}`}
+			aria-labelledby={`indicator-${indicator.id}-title`}
+			className="scroll-mt-4 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+		>
+			<header className="flex flex-wrap items-start justify-between gap-2">
+				<Heading id={`indicator-${indicator.id}-title`} className="text-lg font-semibold">
+					<span className="mr-2 font-mono text-brand-800">{indicator.id}</span>
+					{indicator.code ? (
+						<span className="mr-2 text-sm text-slate-600">{indicator.code}</span>
+					) : null}
+					{indicator.title}
+					{locale === 'en' ? (
+						<span className="ml-2 text-base font-normal text-slate-600">{indicator.titleEn}</span>
+					) : null}
+				</Heading>
+				<div className="flex flex-wrap items-center gap-2 text-sm">
+					<span className="font-medium">
+						{t('questionnaire.indicator.points', { points: number(indicator.points) })}
+					</span>
+					{indicator.green ? (
+						<span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900">
+							{t('questionnaire.indicator.green')}
+						</span>
+					) : null}
+					<StateBadge state={state} />
+				</div>
+			</header>
+			<div className="space-y-1">
+				<p className="text-xs font-medium text-slate-600">{t('questionnaire.indicator.clause')}</p>
+				<p lang="zh-CN" className="whitespace-pre-line text-slate-900">
+					{indicator.text}
+				</p>
+				<p className="flex flex-wrap gap-x-3 text-xs text-slate-600">
+					{indicator.assessmentType ? (
+						<span>{t(`questionnaire.indicator.assessmentType.${indicator.assessmentType}`)}</span>
+					) : null}
+					{indicator.modal ? (
+						<span>{t('questionnaire.indicator.modal', { modal: indicator.modal })}</span>
+					) : null}
+					{indicator.excludable ? <span>{t('questionnaire.indicator.excludable')}</span> : null}
+				</p>
+			</div>
+			{indicator.guidance ? (
+				<details className="rounded border border-slate-200 bg-slate-50">
+					<summary className="cursor-pointer px-3 py-2 text-sm font-medium">
+						{t('questionnaire.indicator.guidance')}
+					</summary>
+					<p lang="zh-CN" className="whitespace-pre-line px-3 pb-3 text-sm text-slate-800">
+						{indicator.guidance}
+					</p>
+				</details>
+			) : null}
+			<div className="rounded border border-slate-200 px-3 py-2 text-sm">
+				<p className="font-medium">{t('questionnaire.indicator.rule')}</p>
+				{indicator.scoringRule ? (
+					<p lang="zh-CN" className="mt-1 whitespace-pre-line text-slate-800">
+						{indicator.scoringRule}
+					</p>
+				) : null}
+				{!indicator.scoringRule || mode === 'checks' ? (
+					<p className="mt-1 text-slate-700">
+						{indicator.scoringRule ? `${t('questionnaire.indicator.portalRule')}：` : null}
+						{ruleSentence(t, mode, indicator)}
+					</p>
+				) : null}
+			</div>
+			{notes.map((note) => (
+				<details key={note.decision} className="rounded border border-sky-200 bg-sky-50 text-sm">
+					<summary className="cursor-pointer px-3 py-2 font-medium text-sky-900">
+						{t('questionnaire.indicator.note', { decision: note.decision })}
+					</summary>
+					<p className="px-3 pb-3 text-sky-950">{locale === 'en' ? note.en : note.zh}</p>
+				</details>
+			))}
+			{lastSaved.by && lastSaved.at ? (
+				<p className="text-xs text-slate-600">
+					{t('questionnaire.indicator.lastSaved', {
+						name: lastSaved.by,
+						time: date(new Date(lastSaved.at), true),
+					})}
+				</p>
+			) : null}
+			{children}
+		</article>
+	)
+}

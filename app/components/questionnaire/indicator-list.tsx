@@ -1,0 +1,92 @@
+import { Link } from 'react-router'
+import { useI18n } from '#app/i18n/use-i18n.tsx'
+import { summariseValue, type AnswerMode, type AnswerValue } from './answer-model.ts'
+import { StateBadge, type IndicatorState } from './indicator-card.tsx'
+
+export type ListRow = {
+	id: string
+	code?: string
+	title: string
+	titleEn: string
+	points: number
+	state: IndicatorState
+	value: AnswerValue
+	percent: string | null
+}
+
+/** The compact view: one row per indicator with its answer in words; each opens on its own. */
+export function IndicatorList({
+	mode,
+	caption,
+	rows,
+	href,
+}: {
+	mode: AnswerMode
+	caption: string
+	rows: ListRow[]
+	href: (id: string) => string
+}) {
+	const { t, locale, number } = useI18n()
+	return (
+		<div className="overflow-x-auto rounded border border-slate-200 bg-white">
+			<table className="w-full min-w-[40rem] text-left text-sm">
+				<caption className="sr-only">{caption}</caption>
+				<thead className="bg-slate-50 text-slate-600">
+					<tr>
+						<th scope="col" className="px-3 py-2 font-medium">
+							{t('questionnaire.list.clause')}
+						</th>
+						<th scope="col" className="px-3 py-2 font-medium">
+							{t('questionnaire.list.indicator')}
+						</th>
+						<th scope="col" className="px-3 py-2 text-right font-medium">
+							{t('questionnaire.list.points')}
+						</th>
+						<th scope="col" className="px-3 py-2 font-medium">
+							{t('questionnaire.list.answer')}
+						</th>
+						<th scope="col" className="px-3 py-2 font-medium">
+							{t('questionnaire.list.state')}
+						</th>
+					</tr>
+				</thead>
+				<tbody className="divide-y divide-slate-200">
+					{rows.map((row) => {
+						const excluded = row.value?.na === true
+						const answer =
+							mode === 'percent' && !excluded
+								? row.percent
+									? t('questionnaire.summary.percent', { percent: row.percent })
+									: t('questionnaire.summary.noRating')
+								: summariseValue(t, mode, row.value)
+						return (
+							<tr key={row.id}>
+								<th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
+									<Link
+										to={href(row.id)}
+										className="text-brand-700 underline-offset-2 hover:underline"
+										aria-label={t('questionnaire.list.open', { id: row.id })}
+									>
+										{row.id}
+									</Link>
+								</th>
+								<td className="px-3 py-2">
+									{row.code ? <span className="mr-1 text-slate-600">{row.code}</span> : null}
+									{row.title}
+									{locale === 'en' ? (
+										<span className="block text-xs text-slate-600">{row.titleEn}</span>
+									) : null}
+								</td>
+								<td className="px-3 py-2 text-right">{number(row.points)}</td>
+								<td className="px-3 py-2 text-slate-800">{answer}</td>
+								<td className="px-3 py-2">
+									<StateBadge state={row.state} />
+								</td>
+							</tr>
+						)
+					})}
+				</tbody>
+			</table>
+		</div>
+	)
+}
