@@ -297,12 +297,11 @@ describe('smallestCover against a brute force', () => {
 	})
 
 	it('keeps the minimum count and the best set found when the budget runs out', () => {
-		// the same search stopped after 3 nodes: it has met 5 + 5 + 4 + 4 = 18 (the four
-		// largest) and has not yet proved anything cheaper
+		// the same search stopped after 3 nodes: it has met 5 + 5 + 3 + 3 (the cheapest total,
+		// 16) but not yet the earlier 5 + 4 + 4 + 3
 		const items = [3, 4, 5, 4, 3, 5].map((gain, position) => ({ gain: rational(gain), position }))
 		const cover = smallestCover(items, rational(16), 3)
 		expect(cover?.exact).toBe(false)
-		expect(cover?.items).toHaveLength(4)
-		expect(compare(sum(cover?.items.map((item) => item.gain) ?? []), rational(16))).toBe(1)
+		expect(cover?.items.map((item) => item.position)).toEqual([0, 2, 4, 5])
 	})
 })
