@@ -9,6 +9,12 @@ import { hasRole, type Role } from '#app/utils/roles.ts'
  */
 export const workspaceSections = [
 	{ key: 'overview', path: '', label: 'workspace.nav.overview', minimumRole: 'viewer' },
+	{
+		key: 'assessments',
+		path: 'assessments',
+		label: 'workspace.nav.assessments',
+		minimumRole: 'viewer',
+	},
 	{ key: 'members', path: 'members', label: 'workspace.nav.members', minimumRole: 'viewer' },
 	{ key: 'audit', path: 'audit', label: 'workspace.nav.audit', minimumRole: 'admin' },
 ] as const satisfies readonly { key: string; path: string; label: MessageKey; minimumRole: Role }[]

@@ -4,6 +4,7 @@ import routes from '#app/routes.ts'
 import { respond, routeArgs } from './helpers.ts'
 import { argsFor, consultantWithClients, snapshot } from './workspace-support.ts'
 import { collaborationOf, seedCollaboration } from './collaboration-support.ts'
+import { assessmentIntents, assessmentOf, seedAssessments } from './assessment-support.ts'
 
 type RouteEntry = { path?: string; file: string; index?: boolean; children?: RouteEntry[] }
 
@@ -83,6 +84,19 @@ const table: Record<
 			return { assessmentId, evidenceId }
 		},
 	},
+	'routes/assessments/list.tsx': {},
+	'routes/assessments/new.tsx': {
+		actions: () => ({
+			create: { schemeId: 'bac-fr01-2021', period: '2026', title: '2026 年度自评', scopeSites: '' },
+		}),
+	},
+	'routes/assessments/detail.tsx': {
+		params: (c) => ({ assessmentId: assessmentOf(c.workspace.id).assessmentId }),
+		actions: (c) => assessmentIntents(c.workspace.id),
+	},
+	'routes/assessments/export.ts': {
+		params: (c) => ({ assessmentId: assessmentOf(c.workspace.id).assessmentId }),
+	},
 }
 
 type Module = { loader?: unknown; action?: unknown; intents?: readonly string[] }
@@ -104,6 +118,7 @@ let f: Fixture
 beforeAll(async () => {
 	f = await consultantWithClients()
 	await seedCollaboration([f.client1, f.client2, f.client3].map((c) => c.workspace))
+	await seedAssessments([f.client1, f.client2, f.client3].map((c) => c.workspace))
 })
 
 test('the table lists every workspace route of app/routes.ts, and every intent of their actions', async () => {

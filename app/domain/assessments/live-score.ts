@@ -90,3 +90,8 @@ export function panelScheme(scheme: Scheme): PanelScheme {
 		})),
 	}
 }
+
+/** Stars to draw beside a level's name; none where the name is itself stars (XBHT ★★★). */
+export function starsBesideName(level: Pick<Level, 'name' | 'stars'>): number {
+	return level.name.includes('★') ? 0 : level.stars
+}
