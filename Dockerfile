@@ -7,6 +7,10 @@ COPY . .
 RUN npx react-router build && npm prune --omit=dev
 
 FROM node:22-bookworm-slim
+# Noto Sans CJK SC, embedded in the PDF reports (docs/decisions/005-report-rendering.md)
+RUN apt-get update \
+	&& apt-get install -y --no-install-recommends fonts-noto-cjk \
+	&& rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production \
 	PORT=8080 \

@@ -152,7 +152,7 @@ const messages = defineMessages(
 	{
 		title: 'After-sales service self-assessment report',
 		disclaimer:
-			'This report is the organisation’s own self-assessment, for improvement and certification preparation. It is not an evaluation or certification decision of a certification body.',
+			"This report is the organisation's own self-assessment, for improvement and certification preparation. It is not an evaluation or certification decision of a certification body.",
 		pageOf: 'Page {page} of {pages}',
 		generatedAt: 'Generated {date}',
 		'heading.summary': 'Summary',
@@ -263,7 +263,7 @@ const messages = defineMessages(
 		'verdict.checklist': 'Conformity {score}%',
 		'next.short': 'passes at {level}; {gap} points short of {next} ({min})',
 		'next.toPass': '{gap} points short of the pass mark {min} ({next})',
-		'next.top': 'at the scheme’s highest level, {level}',
+		'next.top': "at the scheme's highest level, {level}",
 		'next.deductions': 'special deductions must be fewer than {limit} (now {count}) to pass',
 		'plan.enough':
 			'Recovering the items marked ● below ({count}) gains {points} points, enough for {target}.',
@@ -280,7 +280,7 @@ const messages = defineMessages(
 		'calc.level': 'the level is read from the rounded score: {level}',
 		'calc.checklist': 'conformity = points {earned} ÷ applicable {involved} × 100 = {score}%',
 		'process.basis':
-			'Assessed against “{scheme}” ({code}, {edition}; scheme data version {version}). Scope: {scope}. Period: {period}.',
+			'Assessed against "{scheme}" ({code}, {edition}; scheme data version {version}). Scope: {scope}. Period: {period}.',
 		'process.people': 'Assessors: {assessors}.',
 		'process.consultant': 'Consultant: {consultant}.',
 		'process.method.fraction':
@@ -288,7 +288,7 @@ const messages = defineMessages(
 		'process.method.percent':
 			'Method: each assessor rates every indicator as a maturity percentage; the indicator scores the mean over all assessors.',
 		'process.method.checks':
-			'Method: every numbered sub-requirement of each indicator checked, scored by the indicator’s own rule.',
+			"Method: every numbered sub-requirement of each indicator checked, scored by the indicator's own rule.",
 		'process.method.checklist':
 			'Method: every requirement judged conform, partly conform, not conform or not applicable (with a reason).',
 		'process.coverage':

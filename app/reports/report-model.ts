@@ -3,6 +3,7 @@ import { schemeIndicators } from '#app/domain/schemes/load-scheme.ts'
 import type { Indicator, Level, LevelKey, Scheme } from '#app/domain/schemes/scheme-schema.ts'
 import { explainPass } from '#app/domain/scoring/score.ts'
 import type { AnswerV1, AssessmentV1, ScoreResult } from '#app/domain/scoring/types.ts'
+import { numberFormat } from './format.ts'
 import { reportText, type ReportText } from './messages.ts'
 
 /**
@@ -160,14 +161,6 @@ const WEAKNESSES_SHOWN = 10
 
 function clean(value: number): number {
 	return Math.round(value * 1e9) / 1e9
-}
-
-function numberFormat(locale: Locale, maxDigits: number, minDigits = 0) {
-	const format = new Intl.NumberFormat(locale, {
-		minimumFractionDigits: minDigits,
-		maximumFractionDigits: maxDigits,
-	})
-	return (value: number) => format.format(value)
 }
 
 const chinaDays = new Intl.DateTimeFormat('en', {
