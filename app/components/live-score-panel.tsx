@@ -1,9 +1,6 @@
 import { useId } from 'react'
-import {
-	starsBesideName,
-	type LiveScore,
-	type PanelScheme,
-} from '#app/domain/assessments/live-score.ts'
+import type { LiveScore } from '#app/domain/assessments/live-score.ts'
+import { starsBesideName, type PanelScheme } from '#app/domain/assessments/panel.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 
 /**

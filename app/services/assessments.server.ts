@@ -18,6 +18,14 @@ import {
 	type SectionProgress,
 	type StoredAssessment,
 } from '#app/domain/assessments/to-v1.ts'
+import {
+	PERIOD_MAX,
+	REASON_MAX,
+	SCOPE_MAX,
+	SCOPE_NOTES_MAX,
+	SPECIAL_TEXT_MAX,
+	TITLE_MAX,
+} from '#app/domain/assessments/limits.ts'
 import { getScheme, type Scheme } from '#app/domain/schemes/index.ts'
 import { parseAssessmentJson } from '#app/domain/scoring/index.ts'
 import type { MessageKey } from '#app/i18n/catalog.ts'
@@ -48,14 +56,15 @@ export type Refusal = {
 }
 export type Outcome<T = object> = ({ ok: true } & T) | Refusal
 
-export const TITLE_MAX = 200
-export const PERIOD_MAX = 40
-export const SCOPE_MAX = 1000
-export const SCOPE_NOTES_MAX = 4000
-export const SPECIAL_TEXT_MAX = 2000
-export const REASON_MAX = 1000
-/** An import file larger than this is refused before it is read. */
-export const IMPORT_MAX_BYTES = 2 * 1024 * 1024
+export {
+	IMPORT_MAX_BYTES,
+	PERIOD_MAX,
+	REASON_MAX,
+	SCOPE_MAX,
+	SCOPE_NOTES_MAX,
+	SPECIAL_TEXT_MAX,
+	TITLE_MAX,
+} from '#app/domain/assessments/limits.ts'
 
 const trimmed = (max: number) => z.string().trim().max(max)
 const required = (max: number) => z.string().trim().min(1).max(max)

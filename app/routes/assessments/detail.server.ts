@@ -16,17 +16,7 @@ import {
 } from '#app/services/assessments.server.ts'
 import type { WorkspaceScope } from '#app/services/workspace-scope.server.ts'
 import { parseFormData, type FieldErrors } from '#app/utils/forms.server.ts'
-
-/** The intents of the assessment page's action (the isolation test reads this list). */
-export const intents = [
-	'submit',
-	'reopen',
-	'add-deduction',
-	'add-bonus',
-	'remove-special',
-	'import',
-] as const
-export type Intent = (typeof intents)[number]
+import { intents, type Intent } from './intents.ts'
 
 export type MissingSection = { id: string; title: string; unanswered: string[]; toReview: string[] }
 

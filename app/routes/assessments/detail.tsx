@@ -3,17 +3,16 @@ import { FileField, Panel, TextAreaField } from '#app/components/assessment-fiel
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { buttonClass, FormErrors, Notice, SubmitButton } from '#app/components/form-fields.tsx'
 import { LiveScorePanel } from '#app/components/live-score-panel.tsx'
-import { panelScheme } from '#app/domain/assessments/live-score.ts'
+import { REASON_MAX, SPECIAL_TEXT_MAX } from '#app/domain/assessments/limits.ts'
+import { panelScheme } from '#app/domain/assessments/panel.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import {
 	liveResult,
 	listSpecialItems,
 	loadStored,
-	REASON_MAX,
 	requireAssessment,
 	schemeOf,
-	SPECIAL_TEXT_MAX,
 	userNames,
 } from '#app/services/assessments.server.ts'
 import { requireWorkspace } from '#app/services/workspace-scope.server.ts'
@@ -26,9 +25,10 @@ import { pageTitle } from '#app/utils/page-title.ts'
 import { clientIp } from '#app/utils/request-context.ts'
 import { hasRole } from '#app/utils/roles.ts'
 import type { Route } from './+types/detail'
-import { readForm, runIntent, unreadable, type ActionResult, type Intent } from './detail.server.ts'
+import { readForm, runIntent, unreadable, type ActionResult } from './detail.server.ts'
+import type { Intent } from './intents.ts'
 
-export { intents } from './detail.server.ts'
+export { intents } from './intents.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const scope = await requireWorkspace(request, params.workspaceId)

@@ -1,7 +1,7 @@
 import { data, Link } from 'react-router'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { buttonClass } from '#app/components/form-fields.tsx'
-import { starsBesideName } from '#app/domain/assessments/live-score.ts'
+import { starsBesideName } from '#app/domain/assessments/panel.ts'
 import { getScheme } from '#app/domain/schemes/index.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { listAssessments } from '#app/services/assessments.server.ts'

@@ -3,7 +3,13 @@ import { data, Form, redirect } from 'react-router'
 import { CheckboxField, TextAreaField } from '#app/components/assessment-fields.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { FormErrors, SubmitButton, TextField } from '#app/components/form-fields.tsx'
-import { starsBesideName } from '#app/domain/assessments/live-score.ts'
+import {
+	PERIOD_MAX,
+	SCOPE_MAX,
+	SCOPE_NOTES_MAX,
+	TITLE_MAX,
+} from '#app/domain/assessments/limits.ts'
+import { starsBesideName } from '#app/domain/assessments/panel.ts'
 import { schemes, schemeIndicators } from '#app/domain/schemes/index.ts'
 import { translator } from '#app/i18n/i18n.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
@@ -12,10 +18,6 @@ import {
 	createAssessment,
 	CreateAssessmentSchema,
 	listAssessments,
-	PERIOD_MAX,
-	SCOPE_MAX,
-	SCOPE_NOTES_MAX,
-	TITLE_MAX,
 } from '#app/services/assessments.server.ts'
 import { requireWorkspace } from '#app/services/workspace-scope.server.ts'
 import { assessmentPath } from '#app/utils/assessment-paths.ts'
