@@ -21,3 +21,10 @@ test('a libSQL server or Turso URL with a token is accepted', () => {
 	expect(env.DATABASE_URL).toBe('libsql://portal-acme.turso.io')
 	expect(env.DATABASE_AUTH_TOKEN).toBe('tok')
 })
+
+test('evidence files: 20 MB each unless UPLOAD_MAX_BYTES says otherwise', () => {
+	expect(parseEnv({}).UPLOAD_MAX_BYTES).toBe(20 * 1024 * 1024)
+	expect(parseEnv({ UPLOAD_MAX_BYTES: '1048576' }).UPLOAD_MAX_BYTES).toBe(1048576)
+	expect(() => parseEnv({ UPLOAD_MAX_BYTES: '0' })).toThrow(/^Invalid environment variable UPLOAD_MAX_BYTES/)
+	expect(() => parseEnv({ UPLOAD_MAX_BYTES: '20MB' })).toThrow(/^Invalid environment variable UPLOAD_MAX_BYTES/)
+})
