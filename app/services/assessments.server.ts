@@ -659,7 +659,7 @@ export async function addSpecialItem(
 			scope,
 			assessment.id,
 			'assessment.special_item_added',
-			{ itemId: inserted.id, ...values },
+			{ title: assessment.title, itemId: inserted.id, ...values },
 			ip,
 		)
 		return { ok: true, id: inserted.id }
@@ -696,6 +696,7 @@ export async function removeSpecialItem(
 			assessment.id,
 			'assessment.special_item_removed',
 			{
+				title: assessment.title,
 				itemId: item.id,
 				kind: item.kind,
 				description: item.description,
@@ -834,6 +835,7 @@ export async function importAssessment(
 			current.id,
 			'assessment.imported',
 			{
+				title: current.title,
 				answers: rows.answers.length,
 				cleared: existing.filter((row) => !imported.has(row.indicatorId)).length,
 				specialDeductions: rows.specialItems.filter((item) => item.kind === 'deduction').length,

@@ -168,6 +168,16 @@ export const assessment = defineMessages(
 		'assessment.error.importTooLarge': '文件不能超过 {max} MB',
 		'assessment.error.importEncoding': '文件须为 UTF-8 编码的 JSON 文本',
 		'assessment.error.unknownIntent': '未知的操作',
+
+		'audit.action.assessment.created': '开始自评',
+		'audit.action.assessment.submitted': '提交自评',
+		'audit.action.assessment.reopened': '重新打开自评',
+		'audit.action.assessment.imported': '导入自评答案',
+		'audit.action.assessment.special_item_added': '添加特别项',
+		'audit.action.assessment.special_item_removed': '删除特别项',
+		'audit.detail.assessment': '{title}',
+		'audit.detail.assessment.submitted': '{title}：得分 {score}',
+		'audit.detail.assessment.reopened': '{title}：{reason}',
 	},
 	{
 		'workspace.nav.assessments': 'Assessments',
@@ -352,5 +362,15 @@ export const assessment = defineMessages(
 		'assessment.error.importTooLarge': 'The file must not be larger than {max} MB',
 		'assessment.error.importEncoding': 'The file must be JSON text in UTF-8',
 		'assessment.error.unknownIntent': 'Unknown action',
+
+		'audit.action.assessment.created': 'Assessment started',
+		'audit.action.assessment.submitted': 'Assessment submitted',
+		'audit.action.assessment.reopened': 'Assessment reopened',
+		'audit.action.assessment.imported': 'Answers imported',
+		'audit.action.assessment.special_item_added': 'Special item added',
+		'audit.action.assessment.special_item_removed': 'Special item removed',
+		'audit.detail.assessment': '{title}',
+		'audit.detail.assessment.submitted': '{title}: score {score}',
+		'audit.detail.assessment.reopened': '{title}: {reason}',
 	},
 )
