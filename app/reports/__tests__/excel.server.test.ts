@@ -9,7 +9,8 @@ import { greenReportInput } from './green-assessment.ts'
 
 async function read(buffer: Buffer): Promise<ExcelJS.Workbook> {
 	const workbook = new ExcelJS.Workbook()
-	await workbook.xlsx.load(buffer)
+	// exceljs types its input as an ArrayBuffer; a copy gives one
+	await workbook.xlsx.load(new Uint8Array(buffer).buffer)
 	return workbook
 }
 
