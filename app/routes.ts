@@ -31,5 +31,11 @@ export default [
 		route('w/:workspaceId/assessments/:assessmentId/comments', 'routes/collaboration/comments.tsx'),
 		route('w/:workspaceId/assessments/:assessmentId/evidence', 'routes/evidence/evidence.tsx'),
 		route('w/:workspaceId/assessments/:assessmentId/evidence/:evidenceId/download', 'routes/evidence/download.ts'),
+		// /answer opens the first section, /answer?indicator=ID the one holding that indicator
+		route('w/:workspaceId/assessments/:assessmentId/answer', 'routes/questionnaire/section.tsx', {
+			id: 'routes/questionnaire/start',
+		}),
+		route('w/:workspaceId/assessments/:assessmentId/answer/:sectionId', 'routes/questionnaire/section.tsx'),
+		route('w/:workspaceId/assessments/:assessmentId/autosave', 'routes/questionnaire/autosave.ts'),
 	]),
 ] satisfies RouteConfig

@@ -1,12 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { answers, assessorRatings, users } from '#db/schema/index.ts'
-import {
-	getScheme,
-	schemeIndicators,
-	type Indicator,
-	type Scheme,
-} from '#app/domain/schemes/index.ts'
+import { schemeIndicators, type Indicator, type Scheme } from '#app/domain/schemes/index.ts'
 import { FORMAT_V1, validateAssessment } from '#app/domain/scoring/index.ts'
 import { database } from '#app/utils/db.server.ts'
 import { invariantForbidden, invariantNotFound } from '#app/utils/http.server.ts'

@@ -97,6 +97,19 @@ const table: Record<
 	'routes/assessments/export.ts': {
 		params: (c) => ({ assessmentId: assessmentOf(c.workspace.id).assessmentId }),
 	},
+	'routes/questionnaire/section.tsx': {
+		params: (c) => ({ assessmentId: assessmentOf(c.workspace.id).assessmentId, sectionId: '5.1' }),
+		actions: () => ({
+			save: { intent: 'save', indicatorId: '5.1.1', version: '0', 'check-1': 'met', note: '' },
+			clear: { intent: 'clear', indicatorId: '5.1.1', version: '0', note: '' },
+		}),
+	},
+	'routes/questionnaire/autosave.ts': {
+		params: (c) => ({ assessmentId: assessmentOf(c.workspace.id).assessmentId }),
+		actions: () => ({
+			save: { intent: 'save', indicatorId: '5.1.2', version: '0', 'check-1': 'met', 'check-2': 'met', note: '' },
+		}),
+	},
 }
 
 type Module = { loader?: unknown; action?: unknown; intents?: readonly string[] }

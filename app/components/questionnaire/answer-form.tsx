@@ -149,19 +149,11 @@ export function AnswerForm({
 	useEffect(() => setHydrated(true), [])
 
 	useEffect(() => {
-		if (
-			status === 'dirty' ||
-			status === 'saving' ||
-			status === 'failed' ||
-			status === 'conflict' ||
-			status === 'invalid'
-		)
-			pendingForms.add(indicator.id)
+		const unsaved = ['dirty', 'saving', 'failed', 'conflict', 'invalid'].includes(status)
+		if (unsaved) pendingForms.add(indicator.id)
 		else pendingForms.delete(indicator.id)
-		if (pendingForms.size === 1) window.addEventListener('beforeunload', warnBeforeLeaving)
-		return () => {
-			if (pendingForms.size === 0) window.removeEventListener('beforeunload', warnBeforeLeaving)
-		}
+		// the same listener each time, so adding it again is a no-op; it asks only while something is unsaved
+		window.addEventListener('beforeunload', warnBeforeLeaving)
 	}, [status, indicator.id])
 	useEffect(
 		() => () => {
@@ -179,7 +171,7 @@ export function AnswerForm({
 		setVersions({ version: stored.version, ratingVersion: stored.ratingVersion })
 		setDefaults(formStateOf(mode, indicator, stored.value, stored.note, stored.percent))
 		setFormKey((key) => key + 1)
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- only a newer stored version matters
+		// only a newer stored version matters here, not every new loader object
 	}, [stored.version, stored.ratingVersion])
 
 	const save = useCallback(

@@ -1,0 +1,235 @@
+import { createClient, type Client } from '@libsql/client'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { createCookie } from 'react-router'
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import { baseURL, launchBrowser } from './browser.ts'
+
+let browser: Browser
+let db: Client
+const contexts: BrowserContext[] = []
+
+type Person = { id: string; name: string; cookie: string }
+let owner: Person
+let assessor: Person
+let workspaceId: string
+let assessmentId: string
+
+async function person(name: string): Promise<Person> {
+	const id = randomUUID()
+	const now = Date.now()
+	await db.execute({
+		sql: 'insert into users (id, email, name, password_hash, email_verified_at, locale, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+		args: [id, `${id}@example.com`, name, 'scrypt$1$1$1$x$x', now, 'zh-CN', now],
+	})
+	// a session row as the portal writes it: the cookie carries the token, the table its SHA-256
+	const token = randomBytes(32).toString('base64url')
+	await db.execute({
+		sql: 'insert into sessions (id, user_id, expires_at, ip, user_agent, created_at) values (?, ?, ?, ?, ?, ?)',
+		args: [
+			createHash('sha256').update(token).digest('hex'),
+			id,
+			now + 86_400_000,
+			'127.0.0.1',
+			'e2e',
+			now,
+		],
+	})
+	const header = await createCookie('portal_session').serialize(token)
+	return { id, name, cookie: header.split(';')[0]!.split('=').slice(1).join('=') }
+}
+
+async function signedIn(who: Person, javaScriptEnabled = true): Promise<Page> {
+	const context = await browser.newContext({ baseURL, locale: 'zh-CN', javaScriptEnabled })
+	contexts.push(context)
+	await context.addCookies([{ name: 'portal_session', value: who.cookie, url: baseURL }])
+	return context.newPage()
+}
+
+async function storedAnswer(indicatorId: string) {
+	const rs = await db.execute({
+		sql: 'select value, note, version, updated_by from answers where assessment_id = ? and indicator_id = ?',
+		args: [assessmentId, indicatorId],
+	})
+	const row = rs.rows[0]
+	return row
+		? {
+				value: JSON.parse(String(row.value)),
+				note: String(row.note),
+				version: Number(row.version),
+				by: String(row.updated_by),
+			}
+		: null
+}
+
+beforeAll(async () => {
+	browser = await launchBrowser()
+	db = createClient({ url: `file:${inject('e2eDbPath')}` })
+	owner = await person('王经理')
+	assessor = await person('李评价')
+	workspaceId = randomUUID()
+	assessmentId = randomUUID()
+	const now = Date.now()
+	await db.execute({
+		sql: 'insert into workspaces (id, name, created_by, created_at) values (?, ?, ?, ?)',
+		args: [workspaceId, '甲电器有限公司', owner.id, now],
+	})
+	for (const [who, role] of [
+		[owner, 'owner'],
+		[assessor, 'assessor'],
+	] as const)
+		await db.execute({
+			sql: 'insert into memberships (id, workspace_id, user_id, role, created_at) values (?, ?, ?, ?, ?)',
+			args: [randomUUID(), workspaceId, who.id, role, now],
+		})
+	await db.execute({
+		sql: `insert into assessments (id, workspace_id, scheme_id, scheme_version, title, period, status, created_by, created_at, updated_at)
+			values (?, ?, 'green-aftersales-2025', '1.0.0', '2026 年度自评', '2026', 'in_progress', ?, ?, ?)`,
+		args: [assessmentId, workspaceId, owner.id, now, now],
+	})
+})
+
+afterAll(async () => {
+	for (const context of contexts) await context.close()
+	await browser?.close()
+	db?.close()
+})
+
+const indicatorUrl = (id: string) =>
+	`/w/${workspaceId}/assessments/${assessmentId}/answer?indicator=${id}`
+
+/** The save state of the indicator's form, once it reads `expected`. */
+async function saveState(page: Page, expected: RegExp) {
+	const state = page.locator('[data-save-state]')
+	await expect
+		.poll(async () => (await state.textContent()) ?? '', { timeout: 10_000 })
+		.toMatch(expected)
+}
+
+test('two members edit one indicator: the second save shows both versions, the choice is kept and nothing is lost', async () => {
+	const manager = await signedIn(owner)
+	const colleague = await signedIn(assessor)
+	// both open 5.1.1.1 before anyone has answered it
+	for (const page of [manager, colleague]) {
+		await page.goto(indicatorUrl('5.1.1.1'))
+		await page.getByRole('heading', { level: 2, name: /5\.1\.1\.1/ }).waitFor()
+		// hydrated: the autosave handlers are attached
+		await page.waitForFunction(() => document.querySelector('[data-save-state]') !== null)
+	}
+	await manager.waitForLoadState('networkidle')
+	await colleague.waitForLoadState('networkidle')
+
+	await manager.getByRole('radio', { name: '符合（得满分）' }).check()
+	await manager.getByRole('textbox', { name: '备注' }).fill('服务部已设立，见组织架构图')
+	await saveState(manager, /^已保存/)
+	expect(await storedAnswer('5.1.1.1')).toMatchObject({
+		value: { fraction: 1 },
+		note: '服务部已设立，见组织架构图',
+		version: 1,
+		by: owner.id,
+	})
+
+	// the colleague still holds version 0: their autosave is refused and both versions are shown
+	await colleague.getByRole('radio', { name: '不符合（0 分）' }).check()
+	await colleague.getByRole('textbox', { name: '备注' }).fill('职能划分尚未成文')
+	await saveState(colleague, /有较新的版本/)
+	const conflict = colleague.locator('[data-conflict]')
+	await conflict.waitFor()
+	expect(await conflict.getByRole('heading', { level: 4 }).first().textContent()).toMatch(
+		/^王经理 于 .+ 保存了此指标的较新版本$/,
+	)
+	const versions = await conflict.locator('section').allTextContents()
+	expect(versions).toEqual([
+		'您的版本不符合备注：职能划分尚未成文',
+		'王经理 的版本符合备注：服务部已设立，见组织架构图',
+	])
+	// nothing was written by the refused save
+	expect(await storedAnswer('5.1.1.1')).toMatchObject({
+		value: { fraction: 1 },
+		version: 1,
+		by: owner.id,
+	})
+
+	// keep mine: saved over version 1; the manager's version stays on screen until dismissed
+	await colleague.getByRole('button', { name: '保留我的版本' }).click()
+	await saveState(colleague, /^已保存/)
+	expect(await storedAnswer('5.1.1.1')).toMatchObject({
+		value: { fraction: 0 },
+		note: '职能划分尚未成文',
+		version: 2,
+		by: assessor.id,
+	})
+	expect(await colleague.locator('[data-conflict]').count()).toBe(0)
+	const replaced = colleague.locator('[data-discarded="theirs"]')
+	expect(await replaced.textContent()).toContain('被您覆盖的 王经理 的版本')
+	expect(await replaced.textContent()).toContain('备注：服务部已设立，见组织架构图')
+
+	// the manager, still on version 1, edits again: conflict the other way; they take the colleague's
+	await manager.getByRole('textbox', { name: '备注' }).fill('服务部已设立，见组织架构图（2026 版）')
+	await saveState(manager, /有较新的版本/)
+	expect(await manager.locator('[data-conflict] section').allTextContents()).toEqual([
+		'您的版本符合备注：服务部已设立，见组织架构图（2026 版）',
+		'李评价 的版本不符合备注：职能划分尚未成文',
+	])
+	await manager.getByRole('button', { name: '采用 李评价 的版本' }).click()
+	expect(await manager.getByRole('radio', { name: '不符合（0 分）' }).isChecked()).toBe(true)
+	expect(await manager.getByRole('textbox', { name: '备注' }).inputValue()).toBe('职能划分尚未成文')
+	// the manager's own text is not lost: it stays on screen until dismissed
+	const mine = manager.locator('[data-discarded="mine"]')
+	expect(await mine.textContent()).toContain('备注：服务部已设立，见组织架构图（2026 版）')
+	expect(await storedAnswer('5.1.1.1')).toMatchObject({
+		value: { fraction: 0 },
+		version: 2,
+		by: assessor.id,
+	})
+	await mine.getByRole('button', { name: '关闭' }).click()
+	expect(await manager.locator('[data-discarded]').count()).toBe(0)
+
+	// and the manager can go on from the colleague's version without another conflict
+	await manager.getByRole('radio', { name: '部分符合', exact: true }).check()
+	await manager.getByRole('textbox', { name: '符合比例（%）' }).fill('60')
+	await saveState(manager, /^已保存/)
+	expect(await storedAnswer('5.1.1.1')).toMatchObject({
+		value: { fraction: 0.6 },
+		note: '职能划分尚未成文',
+		version: 3,
+		by: owner.id,
+	})
+	// the colleague's discarded-version panel is still there until they dismiss it
+	expect(await colleague.locator('[data-discarded="theirs"]').count()).toBe(1)
+})
+
+test('without JavaScript an indicator is a form that saves on submit and shows field errors', async () => {
+	const page = await signedIn(owner, false)
+	await page.goto(indicatorUrl('5.1.1.2'))
+	await page.getByRole('heading', { level: 2, name: /5\.1\.1\.2/ }).waitFor()
+
+	// partly met without the share: refused with the message next to the field
+	await page.getByRole('radio', { name: '部分符合', exact: true }).check()
+	await page.getByRole('textbox', { name: '备注' }).fill('抽查两个网点')
+	const response = page.waitForResponse((r) => r.request().method() === 'POST')
+	await page.getByRole('button', { name: '保存' }).click()
+	expect((await response).status()).toBe(400)
+	const share = page.getByRole('textbox', { name: '符合比例（%）' })
+	expect(await share.getAttribute('aria-invalid')).toBe('true')
+	const describedBy = (await share.getAttribute('aria-describedby')) ?? ''
+	expect(await page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).toBe(
+		'请输入 0 到 100 之间的数字',
+	)
+	// what was typed is still there
+	expect(await page.getByRole('radio', { name: '部分符合', exact: true }).isChecked()).toBe(true)
+	expect(await page.getByRole('textbox', { name: '备注' }).inputValue()).toBe('抽查两个网点')
+	expect(await storedAnswer('5.1.1.2')).toBeNull()
+
+	await share.fill('75')
+	await page.getByRole('button', { name: '保存' }).click()
+	await page.waitForURL(/saved=5\.1\.1\.2/)
+	expect(await page.locator('[data-save-state]').textContent()).toBe('已保存')
+	expect(await page.getByRole('textbox', { name: '符合比例（%）' }).inputValue()).toBe('75')
+	expect(await storedAnswer('5.1.1.2')).toMatchObject({
+		value: { fraction: 0.75 },
+		note: '抽查两个网点',
+		version: 1,
+		by: owner.id,
+	})
+})
