@@ -152,6 +152,7 @@ export function sub(a: Rational, b: Rational): Rational {
 export function mul(a: Rational, b: Rational): Rational {
 	if (isSmall(a) && isSmall(b)) {
 		if (a.n === 0 || b.n === 0) return ZERO
+		if (b.d === 1 && b.n === 1) return a
 		const g1 = gcd(a.n, b.d)
 		const g2 = gcd(b.n, a.d)
 		const n = (a.n / g1) * (b.n / g2)

@@ -179,7 +179,8 @@ export function scoreAssessment(scheme: Scheme, assessment: AssessmentV1): Score
 	if (assessment.scheme !== scheme.id)
 		throw new Error(`assessment is for ${assessment.scheme}, not ${scheme.id}`)
 	const plan = compile(scheme)
-	const sectionInvolved = plan.sections.map(() => ZERO)
+	// starts from the full marks: most indicators are involved in full, and only the others add
+	const sectionInvolved = plan.sections.map((section) => section.full)
 	const sectionEarned = plan.sections.map(() => ZERO)
 	const indicators: IndicatorResult[] = []
 	const warnings: string[] = []
@@ -200,7 +201,11 @@ export function scoreAssessment(scheme: Scheme, assessment: AssessmentV1): Score
 				if (warning) warnings.push(warning)
 			}
 		}
-		sectionInvolved[entry.section] = add(sectionInvolved[entry.section] ?? ZERO, marks.involved)
+		if (marks.involved !== entry.points)
+			sectionInvolved[entry.section] = add(
+				sectionInvolved[entry.section] ?? ZERO,
+				sub(marks.involved, entry.points),
+			)
 		sectionEarned[entry.section] = add(sectionEarned[entry.section] ?? ZERO, marks.earned)
 		indicators.push({
 			id,
