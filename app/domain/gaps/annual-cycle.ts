@@ -1,7 +1,6 @@
-import type { LevelKey } from '../schemes/scheme-schema.ts'
 import { div, fromDecimal, mul, rational, roundHalfUp, sub, toNumber } from '../scoring/rational.ts'
 import type { IndicatorResult, ScoreResult, SectionResult } from '../scoring/types.ts'
-import { formatNumber, type Bilingual } from './marks.ts'
+import { direction, formatNumber, levelRank, type Bilingual, type Direction } from './marks.ts'
 
 /**
  * The annual self-review (scheme-decisions.md decision 13: surveillance at least yearly): the
@@ -98,8 +97,6 @@ export function selfReviewDue(
 	}
 }
 
-export type Direction = 'up' | 'down' | 'same'
-
 export type IndicatorStatus =
 	| 'improved'
 	| 'declined'
@@ -144,21 +141,6 @@ export type AssessmentComparison = {
 	counts: Record<IndicatorStatus, number>
 	summary: Bilingual
 }
-
-const LEVEL_ORDER: readonly LevelKey[] = [
-	'fail',
-	'standard',
-	'star-1',
-	'star-2',
-	'star-3',
-	'star-4',
-	'star-5',
-	'star-6',
-	'star-7',
-	'star-8',
-	'star-9',
-	'star-10',
-]
 
 /** b − a of two reported numbers, read as the decimals they print as. */
 function difference(a: number, b: number): number {
@@ -265,8 +247,7 @@ export function compareAssessments(a: ScoreResult, b: ScoreResult): AssessmentCo
 		removed: 0,
 	}
 	for (const entry of indicators) counts[entry.status]++
-	const rank = (result: ScoreResult) => (result.level ? LEVEL_ORDER.indexOf(result.level.key) : -1)
-	const levelDirection: Direction = rank(b) > rank(a) ? 'up' : rank(b) < rank(a) ? 'down' : 'same'
+	const levelDirection = direction(levelRank(a.level), levelRank(b.level))
 	const change = difference(a.score, b.score)
 	const levels =
 		a.level && b.level

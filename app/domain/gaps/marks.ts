@@ -1,5 +1,12 @@
 import { schemeIndicators } from '../schemes/load-scheme.ts'
-import type { Group, Indicator, Level, Scheme, Section } from '../schemes/scheme-schema.ts'
+import type {
+	Group,
+	Indicator,
+	Level,
+	LevelKey,
+	Scheme,
+	Section,
+} from '../schemes/scheme-schema.ts'
 import {
 	add,
 	compare,
@@ -232,4 +239,30 @@ export function toScorePoints(exact: Pick<ExactScore, 'fullMarks' | 'involved'>,
 /** A number for people: at most `places` decimals, halves up, no trailing zeros ("4.3", "85"). */
 export function formatNumber(value: Rational, places = 2): string {
 	return toDecimalString(roundHalfUp(value, places))
+}
+
+export type Direction = 'up' | 'down' | 'same'
+
+export function direction(before: number, after: number): Direction {
+	return after > before ? 'up' : after < before ? 'down' : 'same'
+}
+
+/** fail < 达标级 < ★ … < 十星级, as the level keys are listed; −1 without a level (checklist). */
+const LEVEL_ORDER: readonly LevelKey[] = [
+	'fail',
+	'standard',
+	'star-1',
+	'star-2',
+	'star-3',
+	'star-4',
+	'star-5',
+	'star-6',
+	'star-7',
+	'star-8',
+	'star-9',
+	'star-10',
+]
+
+export function levelRank(level: { key: LevelKey } | null): number {
+	return level ? LEVEL_ORDER.indexOf(level.key) : -1
 }

@@ -1,8 +1,9 @@
-import type { LevelKey, Scheme } from '../schemes/scheme-schema.ts'
+import type { Scheme } from '../schemes/scheme-schema.ts'
 import { fromDecimal, sub, toNumber } from '../scoring/rational.ts'
 import { scoreAssessment } from '../scoring/score.ts'
 import type { AnswerV1, AssessmentV1, IndicatorResult, ScoreResult } from '../scoring/types.ts'
 import { validateAssessment } from '../scoring/validate.ts'
+import { direction, levelRank, type Direction } from './marks.ts'
 
 export type WhatIfChanges = {
 	/** hypothetical answers by indicator id; null makes the indicator unanswered */
@@ -12,8 +13,6 @@ export type WhatIfChanges = {
 	/** sets the special bonus, or removes it with null */
 	specialBonus?: NonNullable<AssessmentV1['specialBonus']> | null
 }
-
-export type Direction = 'up' | 'down' | 'same'
 
 export type IndicatorChange = {
 	id: string
@@ -36,30 +35,6 @@ export type WhatIf =
 			indicators: IndicatorChange[]
 	  }
 	| { ok: false; error: string }
-
-/** fail < 达标级 < ★ … < 十星级, as the level keys are listed. */
-const LEVEL_ORDER: readonly LevelKey[] = [
-	'fail',
-	'standard',
-	'star-1',
-	'star-2',
-	'star-3',
-	'star-4',
-	'star-5',
-	'star-6',
-	'star-7',
-	'star-8',
-	'star-9',
-	'star-10',
-]
-
-function direction(before: number, after: number): Direction {
-	return after > before ? 'up' : after < before ? 'down' : 'same'
-}
-
-function levelRank(result: ScoreResult): number {
-	return result.level ? LEVEL_ORDER.indexOf(result.level.key) : -1
-}
 
 function withChanges(assessment: AssessmentV1, changes: WhatIfChanges): AssessmentV1 {
 	const changed = changes.answers ?? {}
@@ -108,7 +83,7 @@ export function whatIf(scheme: Scheme, assessment: AssessmentV1, changes: WhatIf
 		before,
 		after,
 		scoreChange: toNumber(sub(fromDecimal(after.score), fromDecimal(before.score))),
-		levelChange: direction(levelRank(before), levelRank(after)),
+		levelChange: direction(levelRank(before.level), levelRank(after.level)),
 		passChange: direction(Number(before.passed === true), Number(after.passed === true)),
 		indicators,
 	}
