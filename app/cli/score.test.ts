@@ -189,6 +189,23 @@ describe('npm run --silent score', () => {
 		expect(out).toEqual(lines.map((_, i) => ids[i % ids.length]))
 	})
 
+	test('--jsonl stops quietly when its reader goes away (| head)', SLOW, async () => {
+		const line = JSON.stringify(example)
+		const run = await new Promise<Run>((resolve, reject) => {
+			const child = spawn('npm', ['run', '--silent', 'score', '--', '--jsonl'], {
+				cwd: join(import.meta.dirname, '../..'),
+			})
+			let stderr = ''
+			child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+			child.stdout.once('data', () => child.stdout.destroy())
+			child.on('error', reject)
+			child.on('close', (code) => resolve({ code, stdout: '', stderr }))
+			child.stdin.on('error', () => {})
+			child.stdin.end(`${Array.from({ length: 5000 }, () => line).join('\n')}\n`)
+		})
+		expect(run).toEqual({ code: 0, stdout: '', stderr: '' })
+	})
+
 	test.each(schemes.map((scheme) => scheme.id))(
 		'--template %s prints a full-marks v1 document that scores as such',
 		SLOW,

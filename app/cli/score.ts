@@ -112,4 +112,10 @@ async function main(args: string[]): Promise<void> {
 	refuse('usage: score FILE | - | --jsonl | --template SCHEME | --help')
 }
 
+// a reader that stops early (`| head`) closes the pipe: stop quietly, as other Unix tools do
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code !== 'EPIPE') throw error
+	process.exit(0)
+})
+
 await main(process.argv.slice(2))
