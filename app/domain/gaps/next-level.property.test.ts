@@ -190,7 +190,11 @@ describe('pathToNextLevel against a brute force on small random schemes', () => 
 				let cleared = 0
 				while (cleared <= count && !reaches(walk(scheme, input, involved, cleared))) cleared++
 				if (cleared > count) {
-					expect(result.kind).toBe('unreachable')
+					if (result.kind !== 'unreachable')
+						throw new Error(`expected unreachable, got ${result.kind}`)
+					const limit = scheme.failAtSpecialDeductions
+					const required = before.passed || limit === null ? 0 : Math.max(0, count - limit + 1)
+					expect(result.deductions.toClear).toBe(required)
 					return
 				}
 				if (result.kind !== 'path') throw new Error(`expected a path, got ${result.kind}`)
@@ -241,6 +245,7 @@ describe('pathToNextLevel against a brute force on small random schemes', () => 
 		expect(result.kind).toBe('unreachable')
 		if (result.kind !== 'unreachable') return
 		expect(result.bestScore).toBe(capped.fullMarks)
+		expect(result.deductions).toEqual({ count: 0, limit: null, toClear: 0 })
 		expect(result.advice.en).toBe(
 			`三星 cannot be reached: with every indicator at full marks and no special deduction the score would be ${capped.fullMarks}`,
 		)

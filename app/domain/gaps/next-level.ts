@@ -284,14 +284,16 @@ export function pathToNextLevel(scheme: Scheme, assessment: AssessmentV1): NextL
 		compare(neededGain(exact, goal.threshold, exact.deductions - toClear), available) > 0
 	)
 		toClear++
+	const reachable = toClear <= exact.deductions
 	const deductions = {
 		count: exact.deductions,
 		limit: scheme.failAtSpecialDeductions,
-		toClear: Math.min(toClear, exact.deductions),
+		// when nothing reaches the target, only what the pass rule itself demands
+		toClear: reachable ? toClear : goal.mustClear,
 	}
 	const summary = joined(status, shortfallWords(target, short, deductions.toClear))
 
-	if (toClear > exact.deductions) {
+	if (!reachable) {
 		const best = finalScore(
 			scheme,
 			toScorePoints(exact, add(exact.earned, available)),
