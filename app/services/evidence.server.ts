@@ -18,7 +18,7 @@ import {
 	type Refusal,
 } from './collaboration.server.ts'
 import { detectEvidenceType } from './evidence-type.server.ts'
-import { discard, receiveUpload, type ReceivedFile } from './upload-stream.server.ts'
+import { discard, discardUpload, receiveUpload, type ReceivedFile } from './upload-stream.server.ts'
 import { roleAtLeast, type WorkspaceScope } from './workspace-scope.server.ts'
 
 export type EvidenceView = {
@@ -123,9 +123,12 @@ export async function uploadEvidence(
 	request: Request,
 	{ ip, locale }: { ip: string; locale: string },
 ): Promise<Outcome<Uploaded>> {
-	const before = await changeableAssessment(scope, assessmentId)
-	if (!before.ok) return before
 	const maxBytes = env().UPLOAD_MAX_BYTES
+	const before = await changeableAssessment(scope, assessmentId)
+	if (!before.ok) {
+		discardUpload(request, maxBytes)
+		return before
+	}
 	const directory = uploadDirectory()
 	const received = await receiveUpload(request, { directory, maxFileBytes: maxBytes })
 	if (!received.ok) {

@@ -23,12 +23,14 @@ export type Received =
 
 /** room for the form's text fields and the multipart framing, on top of the file itself */
 const FRAMING_BYTES = 64 * 1024
+/** after a refusal, up to this many times the limit is read (and thrown away) before cutting off */
+const DRAIN_FACTOR = 4
 
 /**
  * Reads a multipart form with at most one file straight to a temporary file, hashing as it goes.
- * The body is never held in memory: a Content-Length over the limit is refused before reading, and
- * without one the count stops the read as soon as the file (or the whole body) passes the limit.
- * A refusal leaves no file behind.
+ * The body is never held in memory: a Content-Length over the limit is refused before anything is
+ * written, and without one the file stops at the limit. After a refusal the rest of the body is
+ * read and thrown away up to a cap (see discardRest). A refusal leaves no file behind.
  */
 export async function receiveUpload(
 	request: Request,
@@ -42,9 +44,19 @@ export async function receiveUpload(
 	if (!/^multipart\/form-data\s*;/i.test(contentType)) return { ok: false, reason: 'notMultipart' }
 	const maxBodyBytes = maxFileBytes + FRAMING_BYTES
 	const declared = request.headers.get('Content-Length')
+	const drainBytes = maxBodyBytes * DRAIN_FACTOR
 	if (declared !== null) {
-		if (!/^\d+$/.test(declared.trim())) return { ok: false, reason: 'malformed' }
-		if (Number(declared) > maxBodyBytes) return { ok: false, reason: 'tooLarge' }
+		const refusal = !/^\d+$/.test(declared.trim())
+			? 'malformed'
+			: Number(declared) > maxBodyBytes
+				? 'tooLarge'
+				: null
+		if (refusal) {
+			// not one byte is written; a body too big even to read and discard is cut off at once
+			if (request.body)
+				discardRest(request.body.getReader(), Number(declared) > drainBytes ? 0 : drainBytes)
+			return { ok: false, reason: refusal }
+		}
 	}
 	if (!request.body) return { ok: false, reason: 'malformed' }
 
@@ -163,7 +175,7 @@ export async function receiveUpload(
 		refuse('malformed')
 	}
 	if (state.refusal) {
-		void reader.cancel().catch(() => {})
+		discardRest(reader, drainBytes)
 		parser.destroy()
 	} else {
 		parser.end()
@@ -184,6 +196,35 @@ export async function receiveUpload(
 		return { ok: false, reason: state.refusal }
 	}
 	return { ok: true, fields, file: received }
+}
+
+/**
+ * After a refusal the rest of the body is read and thrown away, never kept: a browser sends the
+ * whole form before it reads the answer, so this is what lets it show the 413 page instead of a
+ * reset connection. Past `limit` more bytes the connection is cut off instead.
+ */
+function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number): void {
+	void (async () => {
+		let read = 0
+		try {
+			while (read < limit) {
+				const { done, value } = await reader.read()
+				if (done) return
+				read += value.byteLength
+			}
+			await reader.cancel()
+		} catch {
+			// the client went away
+		}
+	})()
+}
+
+/** For a request refused before its upload is read: the same reading and discarding, up to the same cap. */
+export function discardUpload(request: Request, maxFileBytes: number): void {
+	if (!request.body || request.bodyUsed) return
+	const limit = (maxFileBytes + FRAMING_BYTES) * DRAIN_FACTOR
+	const declared = Number(request.headers.get('Content-Length') ?? 0)
+	discardRest(request.body.getReader(), declared > limit ? 0 : limit)
 }
 
 function waitForDrain(parser: busboy.Busboy, orEnd: Promise<void>): Promise<void> {

@@ -139,7 +139,7 @@ export function actionArgs<P extends Record<string, string>>(request: Request, p
 
 /** A body that yields `total` bytes in chunks and counts how many were pulled. */
 export function countingStream(prefix: Buffer, total: number, chunk = 16 * 1024) {
-	const state = { pulled: 0 }
+	const state = { pulled: 0, cancelled: false }
 	let sent = false
 	const stream = new ReadableStream<Uint8Array>({
 		pull(controller) {
@@ -156,6 +156,9 @@ export function countingStream(prefix: Buffer, total: number, chunk = 16 * 1024)
 			const size = Math.min(chunk, total - state.pulled)
 			state.pulled += size
 			controller.enqueue(new Uint8Array(size).fill(0x41))
+		},
+		cancel() {
+			state.cancelled = true
 		},
 	})
 	return { stream, state }
