@@ -97,8 +97,8 @@ export function EvidencePanel({
 			)}
 			{canUpload ? (
 				<upload.Form
-					// a new form after each upload clears the file input
-					key={items.length}
+					// a new form after each upload clears the file input (the newest file is listed last)
+					key={items.at(-1)?.id ?? 'none'}
 					method="post"
 					encType="multipart/form-data"
 					action={action}
