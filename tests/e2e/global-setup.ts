@@ -46,7 +46,11 @@ export default async function setup(project: TestProject) {
 	if (!existsSync(chromiumPath))
 		throw new Error(`Chromium not found at ${chromiumPath}: apt-get install chromium, or set CHROMIUM_PATH=…`)
 
-	const built = spawnSync('npx', ['react-router', 'build'], { encoding: 'utf8' })
+	// vitest runs with NODE_ENV=test, which would bundle React's development build into the client
+	const built = spawnSync('npx', ['react-router', 'build'], {
+		encoding: 'utf8',
+		env: { ...process.env, NODE_ENV: 'production' },
+	})
 	if (built.status !== 0) throw new Error(`build failed:\n${built.stdout}\n${built.stderr}`)
 
 	const dir = mkdtempSync(path.join(tmpdir(), 'portal-e2e-'))
