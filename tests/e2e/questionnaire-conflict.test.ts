@@ -1,5 +1,6 @@
 import { createClient, type Client } from '@libsql/client'
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { gzipSync } from 'node:zlib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createCookie } from 'react-router'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
@@ -232,4 +233,22 @@ test('without JavaScript an indicator is a form that saves on submit and shows f
 		version: 1,
 		by: owner.id,
 	})
+})
+
+test('the questionnaire page sends at most 150 KB of JavaScript, gzipped', async () => {
+	const page = await signedIn(owner)
+	const scripts = new Map<string, number>()
+	page.on('response', async (response) => {
+		if (response.request().resourceType() !== 'script') return
+		scripts.set(response.url(), gzipSync(await response.body()).length)
+	})
+	// the largest section of the largest scheme
+	await page.goto(`/w/${workspaceId}/assessments/${assessmentId}/answer/5.2`)
+	await page.waitForLoadState('networkidle')
+	const total = [...scripts.values()].reduce((sum, size) => sum + size, 0)
+	console.info(
+		`questionnaire page JavaScript: ${scripts.size} files, ${(total / 1024).toFixed(1)} KB gzipped`,
+	)
+	expect(scripts.size).toBeGreaterThan(0)
+	expect(total).toBeLessThanOrEqual(150 * 1024)
 })

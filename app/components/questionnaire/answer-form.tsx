@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { Form, useRevalidator } from 'react-router'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
+import { buttonClass } from '#app/components/form-fields.tsx'
 import { AnswerControls, NoteField, type FieldErrors } from './answer-controls.tsx'
 import {
 	formStateFromValues,
@@ -36,6 +37,7 @@ export type PostResult =
 	| { kind: 'locked'; indicatorId: string; message: string }
 
 type Status = 'idle' | 'dirty' | 'saving' | 'saved' | 'failed' | 'invalid' | 'conflict' | 'locked'
+const PROBLEMS: readonly Status[] = ['failed', 'invalid', 'conflict', 'locked']
 
 export type StoredState = {
 	value: AnswerValue
@@ -149,7 +151,7 @@ export function AnswerForm({
 	useEffect(() => setHydrated(true), [])
 
 	useEffect(() => {
-		const unsaved = ['dirty', 'saving', 'failed', 'conflict', 'invalid'].includes(status)
+		const unsaved = status !== 'idle' && status !== 'saved'
 		if (unsaved) pendingForms.add(indicator.id)
 		else pendingForms.delete(indicator.id)
 		// the same listener each time, so adding it again is a no-op; it asks only while something is unsaved
@@ -189,7 +191,7 @@ export function AnswerForm({
 			setFailure(null)
 			const body = new FormData(form, submitter ?? undefined)
 			body.set('version', String(versions.current.version))
-			body.set('ratingVersion', String(versions.current.ratingVersion))
+			if (mode === 'percent') body.set('ratingVersion', String(versions.current.ratingVersion))
 			body.set('_autosave', '1')
 			const clearing = body.get('intent') === 'clear'
 			let result: PostResult | null = null
@@ -303,27 +305,15 @@ export function AnswerForm({
 	}
 
 	const announce =
-		status === 'saving'
-			? t('questionnaire.state.saving')
-			: status === 'saved'
-				? savedAt
-					? t('questionnaire.state.savedAt', { time: date(savedAt, true) })
-					: t('questionnaire.state.saved')
-				: status === 'dirty'
-					? t('questionnaire.state.dirty')
-					: status === 'failed'
-						? t('questionnaire.state.failed')
-						: status === 'invalid'
-							? t('questionnaire.state.invalid')
-							: status === 'conflict'
-								? t('questionnaire.state.conflict')
-								: status === 'locked'
-									? t('questionnaire.state.locked')
-									: ''
+		status === 'idle'
+			? ''
+			: status === 'saved' && savedAt
+				? t('questionnaire.state.savedAt', { time: date(savedAt, true) })
+				: t(`questionnaire.state.${status}`)
 	const tone =
 		status === 'saved'
 			? 'text-emerald-800'
-			: status === 'failed' || status === 'invalid' || status === 'conflict' || status === 'locked'
+			: PROBLEMS.includes(status)
 				? 'text-red-700'
 				: 'text-slate-600'
 	const formErrors = errors['']
@@ -379,31 +369,17 @@ export function AnswerForm({
 				</fieldset>
 				{canEdit ? (
 					<div className="flex flex-wrap items-center gap-3">
-						<button
-							type="submit"
-							name="intent"
-							value="save"
-							className="inline-flex items-center justify-center rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
-						>
+						<button type="submit" name="intent" value="save" className={buttonClass()}>
 							{stored.status === 'to_review' ? t('questionnaire.confirm') : t('questionnaire.save')}
 						</button>
-						<button
-							type="submit"
-							name="intent"
-							value="clear"
-							className="inline-flex items-center justify-center rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-						>
+						<button type="submit" name="intent" value="clear" className={buttonClass('secondary')}>
 							{t('questionnaire.clear')}
 						</button>
 						<p role="status" className={`text-sm ${tone}`} data-save-state={status}>
 							{announce}
 						</p>
 						{status === 'failed' ? (
-							<button
-								type="button"
-								onClick={() => void save()}
-								className="inline-flex items-center justify-center rounded border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50"
-							>
+							<button type="button" onClick={() => void save()} className={buttonClass('danger')}>
 								{t('questionnaire.retry')}
 							</button>
 						) : null}

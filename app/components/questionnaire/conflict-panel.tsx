@@ -1,4 +1,5 @@
 import { useI18n } from '#app/i18n/use-i18n.tsx'
+import { buttonClass } from '#app/components/form-fields.tsx'
 import { summariseVersion, type AnswerMode, type AnswerValue } from './answer-model.ts'
 
 export type Conflict = {
@@ -82,18 +83,10 @@ export function ConflictPanel({
 			</div>
 			{hydrated ? (
 				<div className="flex flex-wrap gap-2">
-					<button
-						type="button"
-						onClick={onKeepMine}
-						className="inline-flex items-center justify-center rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
-					>
+					<button type="button" onClick={onKeepMine} className={buttonClass()}>
 						{t('questionnaire.conflict.keepMine')}
 					</button>
-					<button
-						type="button"
-						onClick={onUseTheirs}
-						className="inline-flex items-center justify-center rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-					>
+					<button type="button" onClick={onUseTheirs} className={buttonClass('secondary')}>
 						{t('questionnaire.conflict.useTheirs', { name: who })}
 					</button>
 				</div>
@@ -128,11 +121,7 @@ export function DiscardedPanel({
 			data-discarded={discarded.kind}
 		>
 			<Version heading={heading} lines={discarded.lines} />
-			<button
-				type="button"
-				onClick={onDismiss}
-				className="inline-flex items-center justify-center rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
-			>
+			<button type="button" onClick={onDismiss} className={buttonClass('secondary')}>
 				{t('questionnaire.discarded.dismiss')}
 			</button>
 		</div>

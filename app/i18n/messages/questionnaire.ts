@@ -6,12 +6,10 @@ export const questionnaire = defineMessages(
 		'questionnaire.title': '作答：{title}',
 		'questionnaire.intro':
 			'按部分逐条作答。每条指标都附有条款原文、评价准则和评分规则；答案会自动保存。',
-		'questionnaire.introNoAutosave': '每条指标单独保存。',
 		'questionnaire.backToAssessment': '返回自评概览',
 		'questionnaire.sections': '各部分',
 		'questionnaire.sectionProgress': '已作答 {answered} / {total}',
 		'questionnaire.sectionProgressToReview': '，{count} 项待复核',
-		'questionnaire.currentSection': '（当前）',
 		'questionnaire.sectionPager': '上一部分和下一部分',
 		'questionnaire.previousSection': '上一部分：{title}',
 		'questionnaire.nextSection': '下一部分：{title}',
@@ -87,7 +85,6 @@ export const questionnaire = defineMessages(
 		'questionnaire.checks.met': '符合',
 		'questionnaire.checks.na': '不适用',
 		'questionnaire.checks.naLabel': '第 {n} 项不适用',
-		'questionnaire.checks.metLabel': '第 {n} 项符合：{text}',
 		'questionnaire.excluded': '整个指标不适用（删减）',
 		'questionnaire.percent': '您的成熟度评分（%）',
 		'questionnaire.percent.hint':
@@ -120,11 +117,6 @@ export const questionnaire = defineMessages(
 		'questionnaire.failed.signedOut':
 			'登录已失效。请在新标签页中重新登录，然后回到这里重试；本页的内容会保留。',
 		'questionnaire.failed.server': '服务器出错（{status}）。您的修改仍保留在本页，请重试。',
-		'questionnaire.savedNotice': '{id} 已保存。',
-		'questionnaire.announce.saved': '{id} 已保存',
-		'questionnaire.announce.failed': '{id} 保存失败',
-		'questionnaire.announce.conflict': '{id} 有冲突：{name} 保存了较新的版本',
-		'questionnaire.leaveWarning': '有答案尚未保存，确定要离开吗？',
 
 		'questionnaire.conflict.title': '{name} 于 {time} 保存了此指标的较新版本',
 		'questionnaire.conflict.intro':
@@ -179,12 +171,10 @@ export const questionnaire = defineMessages(
 		'questionnaire.title': 'Answer: {title}',
 		'questionnaire.intro':
 			'Answer section by section. Each indicator shows the clause, the criteria and the scoring rule; answers save automatically.',
-		'questionnaire.introNoAutosave': 'Each indicator is saved on its own.',
 		'questionnaire.backToAssessment': 'Back to the assessment',
 		'questionnaire.sections': 'Sections',
 		'questionnaire.sectionProgress': '{answered} / {total} answered',
 		'questionnaire.sectionProgressToReview': ', {count} to review',
-		'questionnaire.currentSection': '(current)',
 		'questionnaire.sectionPager': 'Previous and next section',
 		'questionnaire.previousSection': 'Previous section: {title}',
 		'questionnaire.nextSection': 'Next section: {title}',
@@ -265,7 +255,6 @@ export const questionnaire = defineMessages(
 		'questionnaire.checks.met': 'Met',
 		'questionnaire.checks.na': 'N.a.',
 		'questionnaire.checks.naLabel': 'Item {n} not applicable',
-		'questionnaire.checks.metLabel': 'Item {n} met: {text}',
 		'questionnaire.excluded': 'The whole indicator does not apply (excluded)',
 		'questionnaire.percent': 'Your maturity rating (%)',
 		'questionnaire.percent.hint':
@@ -300,11 +289,6 @@ export const questionnaire = defineMessages(
 			'Your session has ended. Sign in again in a new tab, then come back and retry; this page keeps what you typed.',
 		'questionnaire.failed.server':
 			'Server error ({status}). Your changes are still on this page; try again.',
-		'questionnaire.savedNotice': '{id} saved.',
-		'questionnaire.announce.saved': '{id} saved',
-		'questionnaire.announce.failed': '{id} could not be saved',
-		'questionnaire.announce.conflict': '{id} conflict: {name} saved a newer version',
-		'questionnaire.leaveWarning': 'Some answers are not saved yet. Leave anyway?',
 
 		'questionnaire.conflict.title': '{name} saved a newer version of this indicator at {time}',
 		'questionnaire.conflict.intro':

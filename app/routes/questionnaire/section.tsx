@@ -44,6 +44,10 @@ export function meta({ matches, loaderData }: Route.MetaArgs) {
 	return pageTitle(matches, 'questionnaire.pageTitle', context)
 }
 
+const LINK = 'text-brand-700 underline-offset-2 hover:underline'
+const TOGGLE =
+	'rounded border border-slate-300 bg-white px-3 py-1.5 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800'
+
 function withoutSaved(pathname: string, search: string) {
 	const params = new URLSearchParams(search)
 	params.delete('saved')
@@ -191,14 +195,14 @@ export default function AnswerSection({ loaderData, actionData }: Route.Componen
 							<Link
 								to={here}
 								aria-current={page.view === 'cards' && !page.focus ? 'page' : undefined}
-								className="rounded border border-slate-300 bg-white px-3 py-1.5 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
+								className={TOGGLE}
 							>
 								{t('questionnaire.view.cards')}
 							</Link>
 							<Link
 								to={`${here}?view=list`}
 								aria-current={page.view === 'list' && !page.focus ? 'page' : undefined}
-								className="rounded border border-slate-300 bg-white px-3 py-1.5 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
+								className={TOGGLE}
 							>
 								{t('questionnaire.view.list')}
 							</Link>
@@ -241,7 +245,7 @@ export default function AnswerSection({ loaderData, actionData }: Route.Componen
 							})}
 							className="flex flex-wrap items-center justify-between gap-2 text-sm"
 						>
-							<Link to={here} className="text-brand-700 underline-offset-2 hover:underline">
+							<Link to={here} className={LINK}>
 								{t('questionnaire.view.backToSection')}
 							</Link>
 							<span className="text-slate-700">
@@ -249,18 +253,12 @@ export default function AnswerSection({ loaderData, actionData }: Route.Componen
 							</span>
 							<span className="flex gap-3">
 								{page.focus.previous ? (
-									<Link
-										to={indicatorHref(page.focus.previous)}
-										className="text-brand-700 underline-offset-2 hover:underline"
-									>
+									<Link to={indicatorHref(page.focus.previous)} className={LINK}>
 										{t('questionnaire.previousIndicator', { id: page.focus.previous })}
 									</Link>
 								) : null}
 								{page.focus.next ? (
-									<Link
-										to={indicatorHref(page.focus.next)}
-										className="text-brand-700 underline-offset-2 hover:underline"
-									>
+									<Link to={indicatorHref(page.focus.next)} className={LINK}>
 										{t('questionnaire.nextIndicator', { id: page.focus.next })}
 									</Link>
 								) : null}
@@ -311,11 +309,7 @@ export default function AnswerSection({ loaderData, actionData }: Route.Componen
 						className="flex flex-wrap justify-between gap-3 border-t border-slate-200 pt-4 text-sm"
 					>
 						{page.previous ? (
-							<Link
-								to={sectionHref(page.previous.id)}
-								className="text-brand-700 underline-offset-2 hover:underline"
-								rel="prev"
-							>
+							<Link to={sectionHref(page.previous.id)} className={LINK} rel="prev">
 								←{' '}
 								{t('questionnaire.previousSection', {
 									title: `${page.previous.id} ${sectionTitle(locale, page.previous)}`,
@@ -325,11 +319,7 @@ export default function AnswerSection({ loaderData, actionData }: Route.Componen
 							<span />
 						)}
 						{page.next ? (
-							<Link
-								to={sectionHref(page.next.id)}
-								className="text-brand-700 underline-offset-2 hover:underline"
-								rel="next"
-							>
+							<Link to={sectionHref(page.next.id)} className={LINK} rel="next">
 								{t('questionnaire.nextSection', {
 									title: `${page.next.id} ${sectionTitle(locale, page.next)}`,
 								})}{' '}
