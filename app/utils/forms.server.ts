@@ -41,13 +41,13 @@ export function parseFormData<S extends z.ZodObject>(
 		else if (key in values) add(key, t('form.invalid'))
 		else values[key] = value
 	}
-	const result = schema.strict().safeParse(values)
+	const known = new Set(Object.keys(schema.shape))
+	for (const key of Object.keys(values)) {
+		if (!known.has(key)) add(key, t('form.unexpectedField', { field: key }))
+	}
+	const result = schema.safeParse(values)
 	if (result.success && Object.keys(errors).length === 0) return { ok: true, data: result.data }
 	for (const issue of result.success ? [] : result.error.issues) {
-		if (issue.code === 'unrecognized_keys') {
-			for (const key of issue.keys) add(key, t('form.unexpectedField', { field: key }))
-			continue
-		}
 		const field = issue.path.join('.')
 		if (errors[field]) continue
 		const given = values[field]
