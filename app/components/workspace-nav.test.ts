@@ -42,7 +42,7 @@ test('every workspace audit action reads as words in both languages', () => {
 		const t = translator(locale)
 		for (const action of actions) expect(auditActionLabel(t, action)).not.toBe(action)
 	}
-	expect(auditActionLabel(translator('en'), 'assessment.submitted')).toBe('assessment.submitted')
+	expect(auditActionLabel(translator('en'), 'report.generated')).toBe('report.generated')
 })
 
 test('details name the people, roles and fields in the reader’s language', () => {

@@ -165,6 +165,14 @@ export const questionnaire = defineMessages(
 		'questionnaire.error.tooLong': '不能超过 {max} 个字符',
 		'questionnaire.error.malformed': '提交的表单不完整，请重新加载页面后再试',
 		'questionnaire.error.rejected': '答案未被接受：{detail}',
+
+		'audit.action.answer.saved': '保存答案',
+		'audit.action.rating.saved': '保存成熟度评分',
+		'audit.action.rating.withdrawn': '撤回成熟度评分',
+		'audit.detail.answer.saved': '指标 {indicator}：{state}',
+		'audit.detail.answer.noteChanged': '，备注已修改',
+		'audit.detail.rating.saved': '指标 {indicator}：{percent}%',
+		'audit.detail.rating.withdrawn': '指标 {indicator}',
 	},
 	{
 		'questionnaire.pageTitle': 'Answer',
@@ -341,5 +349,13 @@ export const questionnaire = defineMessages(
 		'questionnaire.error.tooLong': 'At most {max} characters',
 		'questionnaire.error.malformed': 'The form is incomplete; reload the page and try again',
 		'questionnaire.error.rejected': 'The answer was not accepted: {detail}',
+
+		'audit.action.answer.saved': 'Answer saved',
+		'audit.action.rating.saved': 'Maturity rating saved',
+		'audit.action.rating.withdrawn': 'Maturity rating withdrawn',
+		'audit.detail.answer.saved': 'Indicator {indicator}: {state}',
+		'audit.detail.answer.noteChanged': ', note changed',
+		'audit.detail.rating.saved': 'Indicator {indicator}: {percent}%',
+		'audit.detail.rating.withdrawn': 'Indicator {indicator}',
 	},
 )
