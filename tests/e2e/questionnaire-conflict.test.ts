@@ -15,6 +15,8 @@ let owner: Person
 let assessor: Person
 let workspaceId: string
 let assessmentId: string
+let dniId: string
+let bacId: string
 
 async function person(name: string): Promise<Person> {
 	const id = randomUUID()
@@ -47,10 +49,10 @@ async function signedIn(who: Person, javaScriptEnabled = true): Promise<Page> {
 	return context.newPage()
 }
 
-async function storedAnswer(indicatorId: string) {
+async function storedAnswer(indicatorId: string, assessment = assessmentId) {
 	const rs = await db.execute({
 		sql: 'select value, note, version, updated_by from answers where assessment_id = ? and indicator_id = ?',
-		args: [assessmentId, indicatorId],
+		args: [assessment, indicatorId],
 	})
 	const row = rs.rows[0]
 	return row
@@ -83,11 +85,18 @@ beforeAll(async () => {
 			sql: 'insert into memberships (id, workspace_id, user_id, role, created_at) values (?, ?, ?, ?, ?)',
 			args: [randomUUID(), workspaceId, who.id, role, now],
 		})
-	await db.execute({
-		sql: `insert into assessments (id, workspace_id, scheme_id, scheme_version, title, period, status, created_by, created_at, updated_at)
-			values (?, ?, 'green-aftersales-2025', '1.0.0', '2026 年度自评', '2026', 'in_progress', ?, ?, ?)`,
-		args: [assessmentId, workspaceId, owner.id, now, now],
-	})
+	dniId = randomUUID()
+	bacId = randomUUID()
+	for (const [id, scheme] of [
+		[assessmentId, 'green-aftersales-2025'],
+		[dniId, 'dni-cts-0301-2025'],
+		[bacId, 'bac-fr01-2021'],
+	])
+		await db.execute({
+			sql: `insert into assessments (id, workspace_id, scheme_id, scheme_version, title, period, status, created_by, created_at, updated_at)
+				values (?, ?, ?, '1.0.0', '2026 年度自评', '2026', 'in_progress', ?, ?, ?)`,
+			args: [id!, workspaceId, scheme!, owner.id, now, now],
+		})
 })
 
 afterAll(async () => {
@@ -96,8 +105,16 @@ afterAll(async () => {
 	db?.close()
 })
 
-const indicatorUrl = (id: string) =>
-	`/w/${workspaceId}/assessments/${assessmentId}/answer?indicator=${id}`
+const indicatorUrl = (id: string, assessment = assessmentId) =>
+	`/w/${workspaceId}/assessments/${assessment}/answer?indicator=${id}`
+
+async function openIndicator(page: Page, id: string, assessment = assessmentId) {
+	await page.goto(indicatorUrl(id, assessment))
+	await page
+		.getByRole('heading', { level: 2, name: new RegExp(`^${id.replaceAll('.', '\\.')}`) })
+		.waitFor()
+	await page.waitForLoadState('networkidle')
+}
 
 /** The save state of the indicator's form, once it reads `expected`. */
 async function saveState(page: Page, expected: RegExp) {
@@ -233,6 +250,95 @@ test('without JavaScript an indicator is a form that saves on submit and shows f
 		version: 1,
 		by: owner.id,
 	})
+})
+
+test('a save that cannot reach the server says so, keeps the text and saves on retry; typing saves once', async () => {
+	const page = await signedIn(owner)
+	await openIndicator(page, '5.1.2.3')
+	const posts: string[] = []
+	page.on('request', (request) => {
+		if (request.method() === 'POST' && request.url().endsWith('/autosave'))
+			posts.push(request.url())
+	})
+	await page.getByRole('radio', { name: '符合（得满分）' }).check()
+	await page.getByRole('textbox', { name: '备注' }).pressSequentially('培训记录齐全', { delay: 40 })
+	await saveState(page, /^已保存/)
+	// one debounced save for the choice and every keystroke
+	expect(posts).toHaveLength(1)
+	expect(await storedAnswer('5.1.2.3')).toMatchObject({
+		value: { fraction: 1 },
+		note: '培训记录齐全',
+		version: 1,
+	})
+
+	await page.context().setOffline(true)
+	await page.getByRole('textbox', { name: '备注' }).fill('培训记录齐全，另见签到表')
+	await saveState(page, /^保存失败$/)
+	expect(await page.getByRole('alert').filter({ hasText: '网络连接中断' }).count()).toBe(1)
+	expect(await page.getByRole('textbox', { name: '备注' }).inputValue()).toBe(
+		'培训记录齐全，另见签到表',
+	)
+	await page.context().setOffline(false)
+	await page.getByRole('button', { name: '重试保存' }).click()
+	await saveState(page, /^已保存/)
+	expect(await storedAnswer('5.1.2.3')).toMatchObject({
+		note: '培训记录齐全，另见签到表',
+		version: 2,
+	})
+})
+
+test('DNI: each assessor rates alone; the others show once one has rated, with the mean and the spread', async () => {
+	const manager = await signedIn(owner)
+	const colleague = await signedIn(assessor)
+	await openIndicator(manager, '5.2.1.1', dniId)
+	// the five maturity bands guide the rating
+	expect(
+		await manager.locator('details', { hasText: '成熟度档位说明' }).locator('dt').allTextContents(),
+	).toEqual(['0%~20%', '20%~40%', '40%~60%', '60%~80%', '80%~100%'])
+	await manager.getByRole('textbox', { name: '您的成熟度评分（%）' }).fill('70')
+	await saveState(manager, /^已保存/)
+
+	await openIndicator(colleague, '5.2.1.1', dniId)
+	expect(
+		await colleague.getByText('另有 1 位评价人员已评分；您评分后才能看到，以免互相影响。').count(),
+	).toBe(1)
+	expect(await colleague.getByText('王经理：70%').count()).toBe(0)
+	await colleague.getByRole('textbox', { name: '您的成熟度评分（%）' }).fill('82.5')
+	await saveState(colleague, /^已保存/)
+	const ratings = colleague.locator('section', { hasText: '各评价人员的评分' })
+	await expect.poll(() => ratings.count()).toBe(1)
+	expect(await ratings.locator('li').allTextContents()).toEqual(['您：82.5%', '王经理：70%'])
+	expect(await ratings.locator('p').textContent()).toBe(
+		'平均 76.25%；分歧（最高 − 最低）：12.5 个百分点',
+	)
+	const rows = await db.execute({
+		sql: 'select user_id, percent from assessor_ratings where assessment_id = ? order by percent',
+		args: [dniId],
+	})
+	expect(rows.rows.map((row) => [row.user_id, row.percent])).toEqual([
+		[owner.id, '70'],
+		[assessor.id, '82.5'],
+	])
+})
+
+test('BAC: a box per numbered sub-requirement, n.a. where allowed and then a reason', async () => {
+	const page = await signedIn(assessor)
+	await openIndicator(page, '5.2.1', bacId)
+	await page.getByRole('checkbox', { name: /^符合：\s*1\)/ }).check()
+	await page.getByRole('checkbox', { name: '第 2 项不适用' }).check()
+	// the reason field appears with the n.a. box; without a reason the save is refused next to it
+	const reason = page.getByRole('textbox', { name: '不适用的理由' })
+	await saveState(page, /请更正/)
+	expect(await reason.getAttribute('aria-invalid')).toBe('true')
+	await reason.fill('不提供送货上门')
+	await saveState(page, /^已保存/)
+	expect(await storedAnswer('5.2.1', bacId)).toMatchObject({
+		value: { checks: [true, 'na', false], reason: '不提供送货上门' },
+		by: assessor.id,
+	})
+	// 5.1.2 allows no n.a.: no such box is offered
+	await openIndicator(page, '5.1.2', bacId)
+	expect(await page.getByRole('checkbox', { name: /不适用/ }).count()).toBe(0)
 })
 
 test('the questionnaire page sends at most 150 KB of JavaScript, gzipped', async () => {
