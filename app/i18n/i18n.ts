@@ -24,19 +24,42 @@ export function translator(locale: Locale): Translate {
 	}
 }
 
+// Building an Intl formatter costs far more than using one, and a page may format hundreds of values.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>()
+
+function dateFormat(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
+	const key = `date|${locale}|${withTime}`
+	let format = formatters.get(key)
+	if (!(format instanceof Intl.DateTimeFormat)) {
+		format = new Intl.DateTimeFormat(locale, {
+			dateStyle: 'medium',
+			...(withTime ? { timeStyle: 'short' } : {}),
+			timeZone: 'Asia/Shanghai',
+		})
+		formatters.set(key, format)
+	}
+	return format
+}
+
+function numberFormat(locale: Locale, fractionDigits: number | undefined): Intl.NumberFormat {
+	const key = `number|${locale}|${fractionDigits}`
+	let format = formatters.get(key)
+	if (!(format instanceof Intl.NumberFormat)) {
+		format = new Intl.NumberFormat(locale, {
+			minimumFractionDigits: fractionDigits,
+			maximumFractionDigits: fractionDigits ?? 2,
+		})
+		formatters.set(key, format)
+	}
+	return format
+}
+
 export function formatDate(locale: Locale, date: Date | number, withTime = false): string {
-	return new Intl.DateTimeFormat(locale, {
-		dateStyle: 'medium',
-		...(withTime ? { timeStyle: 'short' } : {}),
-		timeZone: 'Asia/Shanghai',
-	}).format(date)
+	return dateFormat(locale, withTime).format(date)
 }
 
 export function formatNumber(locale: Locale, value: number, fractionDigits?: number): string {
-	return new Intl.NumberFormat(locale, {
-		minimumFractionDigits: fractionDigits,
-		maximumFractionDigits: fractionDigits ?? 2,
-	}).format(value)
+	return numberFormat(locale, fractionDigits).format(value)
 }
 
 /** Picks the language: explicit cookie, then the browser's Accept-Language, then Chinese. */
