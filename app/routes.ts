@@ -37,5 +37,7 @@ export default [
 		}),
 		route('w/:workspaceId/assessments/:assessmentId/answer/:sectionId', 'routes/questionnaire/section.tsx'),
 		route('w/:workspaceId/assessments/:assessmentId/autosave', 'routes/questionnaire/autosave.ts'),
+		route('w/:workspaceId/timeline', 'routes/annual-cycle/timeline.tsx'),
+		route('w/:workspaceId/compare', 'routes/annual-cycle/compare.tsx'),
 	]),
 ] satisfies RouteConfig

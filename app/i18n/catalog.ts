@@ -4,12 +4,13 @@ import { workspace } from './messages/workspace.ts'
 import { assessment } from './messages/assessment.ts'
 import { questionnaire } from './messages/questionnaire.ts'
 import { collaboration } from './messages/collaboration.ts'
+import { annualCycle } from './messages/annual-cycle.ts'
 
 /**
  * All catalogues, merged. Each area keeps its own file under messages/ (auth, workspace, …);
  * add it here. Keys are namespaced by area so the merge cannot collide silently.
  */
-const areas = [common, auth, workspace, assessment, questionnaire, collaboration] as const
+const areas = [common, auth, workspace, assessment, questionnaire, collaboration, annualCycle] as const
 
 type Area = (typeof areas)[number]
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

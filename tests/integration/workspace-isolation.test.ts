@@ -110,6 +110,9 @@ const table: Record<
 			save: { intent: 'save', indicatorId: '5.1.2', version: '0', 'check-1': 'met', 'check-2': 'met', note: '' },
 		}),
 	},
+	'routes/annual-cycle/timeline.tsx': {},
+	// without ?a=&b= the page offers the pickers; other workspaces' ids are tested in annual-cycle.test.ts
+	'routes/annual-cycle/compare.tsx': {},
 }
 
 type Module = { loader?: unknown; action?: unknown; intents?: readonly string[] }
