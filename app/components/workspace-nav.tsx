@@ -15,6 +15,12 @@ export const workspaceSections = [
 		label: 'workspace.nav.assessments',
 		minimumRole: 'viewer',
 	},
+	{
+		key: 'myAssignments',
+		path: 'my-assignments',
+		label: 'collab.nav.myAssignments',
+		minimumRole: 'assessor',
+	},
 	{ key: 'timeline', path: 'timeline', label: 'workspace.nav.timeline', minimumRole: 'viewer' },
 	{ key: 'members', path: 'members', label: 'workspace.nav.members', minimumRole: 'viewer' },
 	{ key: 'audit', path: 'audit', label: 'workspace.nav.audit', minimumRole: 'admin' },

@@ -3,6 +3,7 @@ import { FileField, Panel, TextAreaField } from '#app/components/assessment-fiel
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { buttonClass, FormErrors, Notice, SubmitButton } from '#app/components/form-fields.tsx'
 import { LiveScorePanel } from '#app/components/live-score-panel.tsx'
+import { ProgressBar } from '#app/components/progress-bar.tsx'
 import { REASON_MAX, SPECIAL_TEXT_MAX } from '#app/domain/assessments/limits.ts'
 import { panelScheme } from '#app/domain/assessments/panel.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
@@ -15,12 +16,14 @@ import {
 	schemeOf,
 	userNames,
 } from '#app/services/assessments.server.ts'
+import { progressByPerson } from '#app/services/collaboration.server.ts'
 import { requireWorkspace } from '#app/services/workspace-scope.server.ts'
 import {
 	assessmentAnswerPath,
 	assessmentExportPath,
 	assessmentsPath,
 } from '#app/utils/assessment-paths.ts'
+import { answerPath, assignmentsPath } from '#app/utils/collaboration.ts'
 import { pageTitle } from '#app/utils/page-title.ts'
 import { clientIp } from '#app/utils/request-context.ts'
 import { hasRole } from '#app/utils/roles.ts'
@@ -35,10 +38,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const assessment = await requireAssessment(scope, params.assessmentId)
 	const scheme = schemeOf(assessment)
 	const stored = await loadStored(scope, assessment.id)
-	const [live, items, names] = await Promise.all([
+	const [live, items, names, progress] = await Promise.all([
 		liveResult(scope, assessment, stored),
 		listSpecialItems(scope, assessment.id),
 		userNames([assessment.createdBy, assessment.submittedBy]),
+		progressByPerson(scope, assessment.id),
 	])
 	return data({
 		workspace: { id: scope.workspace.id, name: scope.workspace.name },
@@ -64,6 +68,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			specialItems: scheme.specialItems,
 		},
 		live,
+		progress,
 		items: items.map(({ id, kind, description, correctiveAction }) => ({
 			id,
 			kind,
@@ -101,7 +106,7 @@ function resultFor(
 
 export default function AssessmentPage({ loaderData, actionData }: Route.ComponentProps) {
 	const { t, date, locale } = useI18n()
-	const { workspace, assessment, scheme, live, items, can } = loaderData
+	const { workspace, assessment, scheme, live, progress, items, can } = loaderData
 	const locked = assessment.status === 'submitted'
 	const general = actionData && actionData.intent === null ? actionData : null
 	const scopeLines = [
@@ -137,9 +142,15 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
 				</p>
 			</div>
 
-			<p>
+			<p className="flex flex-wrap gap-3">
 				<Link to={assessmentAnswerPath(workspace.id, assessment.id)} className={buttonClass()}>
 					{t('assessment.detail.openQuestionnaire')}
+				</Link>
+				<Link
+					to={assignmentsPath(workspace.id, assessment.id)}
+					className={buttonClass('secondary')}
+				>
+					{t('collab.assign.pageTitle')}
 				</Link>
 			</p>
 
@@ -163,7 +174,8 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
 
 			<div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
 				<div className="space-y-6 lg:order-1">
-					<Sections live={live} />
+					<Sections live={live} workspaceId={workspace.id} assessmentId={assessment.id} />
+					<PersonProgress progress={progress} />
 					{scheme.specialItems ? (
 						<SpecialItems items={items} editable={can.answer && !locked} actionData={actionData} />
 					) : null}
@@ -205,7 +217,17 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
 	)
 }
 
-function Sections({ live }: { live: Route.ComponentProps['loaderData']['live'] }) {
+type LoaderData = Route.ComponentProps['loaderData']
+
+function Sections({
+	live,
+	workspaceId,
+	assessmentId,
+}: {
+	live: LoaderData['live']
+	workspaceId: string
+	assessmentId: string
+}) {
 	const { t, locale } = useI18n()
 	return (
 		<Panel title={t('assessment.detail.sections')} id="sections">
@@ -232,7 +254,12 @@ function Sections({ live }: { live: Route.ComponentProps['loaderData']['live'] }
 						{live.sections.map((section) => (
 							<tr key={section.id}>
 								<th scope="row" className="py-2 pr-4 font-medium">
-									{section.id} {locale === 'en' ? section.titleEn : section.title}
+									<Link
+										to={answerPath(workspaceId, assessmentId, { section: section.id })}
+										className="text-brand-700 underline-offset-2 hover:underline"
+									>
+										{section.id} {locale === 'en' ? section.titleEn : section.title}
+									</Link>
 								</th>
 								<td className="py-2 pr-4">
 									<span className="tabular-nums">
@@ -259,6 +286,50 @@ function Sections({ live }: { live: Route.ComponentProps['loaderData']['live'] }
 					</tbody>
 				</table>
 			</div>
+		</Panel>
+	)
+}
+
+/** How far each person with assigned indicators is; the assignments page changes who answers what. */
+function PersonProgress({ progress }: { progress: LoaderData['progress'] }) {
+	const { t } = useI18n()
+	return (
+		<Panel title={t('collab.assign.progressHeading')} id="person-progress">
+			{progress.length === 0 ? (
+				<p className="text-sm text-slate-700">{t('collab.assign.progressEmpty')}</p>
+			) : (
+				<div className="overflow-x-auto">
+					<table className="w-full min-w-[28rem] text-left text-sm">
+						<caption className="sr-only">{t('collab.assign.progressHeading')}</caption>
+						<thead className="text-slate-600">
+							<tr>
+								<th scope="col" className="py-2 pr-4 font-medium">
+									{t('collab.assign.person')}
+								</th>
+								<th scope="col" className="py-2 pr-4 font-medium">
+									{t('collab.assign.progress')}
+								</th>
+								<th scope="col" className="py-2 text-right font-medium">
+									{t('collab.assign.toReview')}
+								</th>
+							</tr>
+						</thead>
+						<tbody className="divide-y divide-slate-200">
+							{progress.map((person) => (
+								<tr key={person.userId}>
+									<th scope="row" className="py-2 pr-4 font-medium">
+										{person.name}
+									</th>
+									<td className="py-2 pr-4">
+										<ProgressBar answered={person.answered} total={person.total} />
+									</td>
+									<td className="py-2 text-right tabular-nums">{person.toReview}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
 		</Panel>
 	)
 }

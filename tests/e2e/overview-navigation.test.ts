@@ -1,0 +1,125 @@
+import { createClient, type Client } from '@libsql/client'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { createCookie } from 'react-router'
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import { getScheme, schemeIndicators } from '#app/domain/schemes/index.ts'
+import { baseURL, launchBrowser } from './browser.ts'
+
+let browser: Browser
+let db: Client
+const contexts: BrowserContext[] = []
+
+type Person = { id: string; name: string; cookie: string }
+let owner: Person
+let assessor: Person
+let viewer: Person
+const workspaceId = randomUUID()
+const assessmentId = randomUUID()
+const scheme = getScheme('gbt27922-2011')!
+const section = scheme.sections[0]!
+const inSection = schemeIndicators(scheme).filter((entry) => entry.section.id === section.id)
+
+async function person(name: string): Promise<Person> {
+	const id = randomUUID()
+	const now = Date.now()
+	await db.execute({
+		sql: 'insert into users (id, email, name, password_hash, email_verified_at, locale, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+		args: [id, `${id}@example.com`, name, 'scrypt$1$1$1$x$x', now, 'zh-CN', now],
+	})
+	const token = randomBytes(32).toString('base64url')
+	await db.execute({
+		sql: 'insert into sessions (id, user_id, expires_at, ip, user_agent, created_at) values (?, ?, ?, ?, ?, ?)',
+		args: [
+			createHash('sha256').update(token).digest('hex'),
+			id,
+			now + 86_400_000,
+			'127.0.0.1',
+			'e2e',
+			now,
+		],
+	})
+	const header = await createCookie('portal_session').serialize(token)
+	return { id, name, cookie: header.split(';')[0]!.split('=').slice(1).join('=') }
+}
+
+async function signedIn(who: Person, javaScriptEnabled = true): Promise<Page> {
+	const context = await browser.newContext({ baseURL, locale: 'zh-CN', javaScriptEnabled })
+	contexts.push(context)
+	await context.addCookies([{ name: 'portal_session', value: who.cookie, url: baseURL }])
+	return context.newPage()
+}
+
+beforeAll(async () => {
+	browser = await launchBrowser()
+	db = createClient({ url: `file:${inject('e2eDbPath')}` })
+	owner = await person('王经理')
+	assessor = await person('评价员 张')
+	viewer = await person('查看者 赵')
+	const now = Date.now()
+	await db.execute({
+		sql: 'insert into workspaces (id, name, created_by, created_at) values (?, ?, ?, ?)',
+		args: [workspaceId, '丙家电服务有限公司', owner.id, now],
+	})
+	for (const [who, role] of [
+		[owner, 'owner'],
+		[assessor, 'assessor'],
+		[viewer, 'viewer'],
+	] as const)
+		await db.execute({
+			sql: 'insert into memberships (id, workspace_id, user_id, role, created_at) values (?, ?, ?, ?, ?)',
+			args: [randomUUID(), workspaceId, who.id, role, now],
+		})
+	await db.execute({
+		sql: `insert into assessments (id, workspace_id, scheme_id, scheme_version, title, period, status, created_by, created_at, updated_at)
+			values (?, ?, ?, ?, '2026 年度自评', '2026', 'in_progress', ?, ?, ?)`,
+		args: [assessmentId, workspaceId, scheme.id, scheme.version, owner.id, now, now],
+	})
+	await db.execute({
+		sql: `insert into assignments (id, workspace_id, assessment_id, target_type, target_id, user_id, created_at)
+			values (?, ?, ?, 'section', ?, ?, ?)`,
+		args: [randomUUID(), workspaceId, assessmentId, section.id, assessor.id, now],
+	})
+})
+
+afterAll(async () => {
+	for (const context of contexts) await context.close()
+	await browser?.close()
+	db?.close()
+})
+
+const overview = `/w/${workspaceId}/assessments/${assessmentId}`
+
+test('assessors and up find 我的任务 in the workspace navigation; viewers do not', async () => {
+	const page = await signedIn(assessor)
+	await page.goto(overview)
+	const nav = page.getByRole('navigation', { name: '工作区导航' })
+	await nav.getByRole('link', { name: '我的任务' }).click()
+	await page.waitForURL(`**/w/${workspaceId}/my-assignments`)
+	await page.getByRole('heading', { level: 1 }).waitFor()
+	expect(await nav.getByRole('link', { name: '我的任务' }).getAttribute('aria-current')).toBe(
+		'page',
+	)
+
+	const viewing = await signedIn(viewer)
+	await viewing.goto(overview)
+	const viewerNav = viewing.getByRole('navigation', { name: '工作区导航' })
+	await viewerNav.getByRole('link', { name: '自评' }).waitFor()
+	expect(await viewerNav.getByRole('link', { name: '我的任务' }).count()).toBe(0)
+})
+
+test('the overview links to the assignments page and each section’s answering page, and shows progress per person', async () => {
+	const page = await signedIn(owner, false)
+	await page.goto(overview)
+	const progress = page.getByRole('table', { name: '每人进度' })
+	const row = progress.getByRole('row', { name: /评价员 张/ })
+	expect(await row.textContent()).toContain(`0 / ${inSection.length}`)
+
+	await page.getByRole('link', { name: `${section.id} ${section.title}` }).click()
+	await page.waitForURL(`**${overview}/answer/${encodeURIComponent(section.id)}`)
+
+	await page.goto(overview)
+	await page.getByRole('link', { name: '分工与进度' }).click()
+	await page.waitForURL(`**${overview}/assignments`)
+	await page.getByRole('heading', { level: 1, name: '分工与进度' }).waitFor()
+})
