@@ -8,5 +8,18 @@ export function formatFileSize(bytes: number, locale: string): string {
 		unit++
 	}
 	const digits = unit === 0 || value >= 10 ? 0 : 1
-	return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`
+	return `${numberFormat(locale, digits).format(value)} ${units[unit]}`
+}
+
+// a formatter per call cost ~1 ms on a questionnaire page that shows the limit on every indicator
+const formats = new Map<string, Intl.NumberFormat>()
+
+function numberFormat(locale: string, digits: number): Intl.NumberFormat {
+	const key = `${locale}|${digits}`
+	let format = formats.get(key)
+	if (!format) {
+		format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits })
+		formats.set(key, format)
+	}
+	return format
 }
