@@ -45,11 +45,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		period,
 		schemeId,
 	}))
-	const requested = new URL(request.url).searchParams.get('scheme')
+	const query = new URL(request.url).searchParams
+	const requested = query.get('scheme')
+	// ?from= (the timeline's "start from last year's"): an earlier assessment of this workspace
+	const source = earlier.find((entry) => entry.id === query.get('from'))
+	const schemeId = schemes.some((scheme) => scheme.id === requested) ? requested : null
 	return data({
 		workspace: { id: scope.workspace.id, name: scope.workspace.name },
 		defaults: {
-			schemeId: schemes.some((scheme) => scheme.id === requested) ? requested : null,
+			schemeId: schemeId ?? source?.schemeId ?? null,
+			fromAssessmentId: source && (!schemeId || source.schemeId === schemeId) ? source.id : '',
 			period: String(new Date().getFullYear()),
 			scopeSites: scope.workspace.sites,
 			scopeProducts: scope.workspace.productCategories,
@@ -293,7 +298,7 @@ export default function NewAssessment({ loaderData, actionData }: Route.Componen
 							chosen={chosen}
 							earlierOf={earlierOf}
 							schemes={schemes}
-							defaultValue={values.fromAssessmentId ?? ''}
+							defaultValue={values.fromAssessmentId ?? defaults.fromAssessmentId}
 							errors={errors?.fromAssessmentId}
 						/>
 					) : null}
