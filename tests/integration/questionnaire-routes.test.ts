@@ -131,7 +131,9 @@ describe('the answering page', () => {
 			sampling: true,
 		})
 		expect(first.text).toContain('设立或指定专门从事售后服务工作的部门')
-		expect(first.scoringRule).toContain('6.2.3')
+		// the rule every green indicator shares is printed once for the section
+		expect(data.section.sharedRule).toContain('6.2.3')
+		expect(first).toMatchObject({ scoringRule: undefined, ruleShared: true })
 		expect(first.answer).toMatchObject({ value: null, version: 0 })
 		expect(first.state).toBe('unanswered')
 		// decision 4 of the green data applies to the 0-point indicator 5.1.1.3 only
@@ -148,10 +150,19 @@ describe('the answering page', () => {
 		const one = await page(owner.cookie, ids['green-aftersales-2025']!, '5.1', '?indicator=5.1.1.2')
 		expect(one.blocks).toHaveLength(1)
 		expect(one.focus).toEqual({ id: '5.1.1.2', position: 2, previous: '5.1.1.1', next: '5.1.1.3' })
+		// on its own, an indicator shows its rule in full
+		expect(one.section.sharedRule).toBeNull()
+		expect(one.blocks[0]).toMatchObject({
+			indicator: { scoringRule: expect.stringContaining('6.2.3') },
+		})
 	})
 
 	test('/answer opens the first section, or the one holding ?indicator', async () => {
-		expect((await page(owner.cookie, ids['bac-fr01-2021']!)).section.id).toBe('5.1')
+		const bac = await page(owner.cookie, ids['bac-fr01-2021']!)
+		expect(bac.section.id).toBe('5.1')
+		// every BAC 5.1 indicator is all-or-nothing; in 5.2 the rules differ, so each card keeps its own
+		expect(bac.section.sharedRule).toBe('任何 1 项不符合得 0 分')
+		expect((await page(owner.cookie, ids['bac-fr01-2021']!, '5.2')).section.sharedRule).toBeNull()
 		const at = await page(owner.cookie, ids['bac-fr01-2021']!, undefined, '?indicator=5.2.4')
 		expect(at.section.id).toBe('5.2')
 		expect(at.focus).toMatchObject({ id: '5.2.4' })

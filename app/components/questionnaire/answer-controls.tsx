@@ -4,11 +4,10 @@ import type { AnswerMode, Choice, FormState, QuestionIndicator } from './answer-
 
 export type FieldErrors = Record<string, string[] | undefined>
 
-const inputClass =
-	'mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600 sm:text-sm'
-const choiceClass =
-	'flex items-start gap-2 rounded border border-slate-200 bg-white px-3 py-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50'
-const boxClass = 'mt-0.5 size-4 shrink-0 accent-brand-700'
+// short classes from questionnaire.css: these repeat on every indicator of a section
+const inputClass = 'q-input'
+const choiceClass = 'q-choice'
+const boxClass = 'q-box'
 
 function errorId(prefix: string, field: string) {
 	return `${prefix}-${field}-error`
@@ -94,7 +93,7 @@ function TextInput({
 	const id = `${prefix}-${name}`
 	return (
 		<div>
-			<label htmlFor={id} className="block text-sm font-medium text-slate-800">
+			<label htmlFor={id} className="q-label">
 				{label}
 			</label>
 			<input
@@ -109,7 +108,7 @@ function TextInput({
 				{...invalidProps(prefix, name, errors, hint ? `${id}-hint` : undefined)}
 			/>
 			{hint ? (
-				<p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+				<p id={`${id}-hint`} className="q-hint">
 					{hint}
 				</p>
 			) : null}
@@ -133,7 +132,7 @@ function ReasonField({
 	const id = `${prefix}-reason`
 	return (
 		<div className="when-na">
-			<label htmlFor={id} className="block text-sm font-medium text-slate-800">
+			<label htmlFor={id} className="q-label">
 				{t('questionnaire.reason')}
 			</label>
 			<textarea
@@ -146,7 +145,7 @@ function ReasonField({
 				className={inputClass}
 				{...invalidProps(prefix, 'reason', errors, `${id}-hint`)}
 			/>
-			<p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+			<p id={`${id}-hint`} className="q-hint">
 				{t('questionnaire.reason.hint')}
 			</p>
 			<FieldError prefix={prefix} field="reason" errors={errors} />
@@ -501,7 +500,7 @@ export function NoteField({
 	const id = `${prefix}-note`
 	return (
 		<div>
-			<label htmlFor={id} className="block text-sm font-medium text-slate-800">
+			<label htmlFor={id} className="q-label">
 				{t('questionnaire.note')}
 			</label>
 			<textarea
@@ -514,7 +513,7 @@ export function NoteField({
 				className={inputClass}
 				{...invalidProps(prefix, 'note', errors, `${id}-hint`)}
 			/>
-			<p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+			<p id={`${id}-hint`} className="q-hint">
 				{t('questionnaire.note.hint')}
 			</p>
 			<FieldError prefix={prefix} field="note" errors={errors} />

@@ -79,6 +79,7 @@ export function IndicatorCard({
 	notes,
 	state,
 	lastSaved,
+	ruleShared = false,
 	headingLevel = 3,
 	children,
 }: {
@@ -87,6 +88,8 @@ export function IndicatorCard({
 	notes: { decision: number; zh: string; en: string }[]
 	state: IndicatorState
 	lastSaved: { by: string | null; at: string | null }
+	/** the rule is the section's shared one, printed above the indicators */
+	ruleShared?: boolean
 	headingLevel?: 2 | 3
 	children: ReactNode
 }) {
@@ -148,12 +151,19 @@ export function IndicatorCard({
 			) : null}
 			<div className="rounded border border-slate-200 px-3 py-2 text-sm">
 				<p className="font-medium">{t('questionnaire.indicator.rule')}</p>
+				{ruleShared ? (
+					<p className="mt-1 text-slate-700">
+						<a href="#section-rule" className="text-brand-700 underline">
+							{t('questionnaire.indicator.sharedRule')}
+						</a>
+					</p>
+				) : null}
 				{indicator.scoringRule ? (
 					<p lang="zh-CN" className="mt-1 whitespace-pre-line text-slate-800">
 						{indicator.scoringRule}
 					</p>
 				) : null}
-				{!indicator.scoringRule || mode === 'checks' ? (
+				{(!indicator.scoringRule && !ruleShared) || mode === 'checks' ? (
 					<p className="mt-1 text-slate-700">
 						{indicator.scoringRule ? `${t('questionnaire.indicator.portalRule')}：` : null}
 						{ruleSentence(t, mode, indicator)}

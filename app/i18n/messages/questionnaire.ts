@@ -43,6 +43,8 @@ export const questionnaire = defineMessages(
 		'questionnaire.indicator.clause': '条款原文',
 		'questionnaire.indicator.guidance': '评价准则 / 评价细则',
 		'questionnaire.indicator.rule': '评分规则',
+		'questionnaire.indicator.sharedRule': '与本部分其他指标相同，见本部分开头',
+		'questionnaire.sectionRule': '本部分各指标的评分规则',
 		'questionnaire.indicator.portalRule': '本门户的计分方法',
 		'questionnaire.indicator.note': '解释说明 {decision}',
 		'questionnaire.indicator.state.unanswered': '未作答',
@@ -218,6 +220,9 @@ export const questionnaire = defineMessages(
 		'questionnaire.indicator.clause': 'Clause text',
 		'questionnaire.indicator.guidance': 'Criteria / guidance',
 		'questionnaire.indicator.rule': 'Scoring rule',
+		'questionnaire.indicator.sharedRule':
+			'The same for every indicator of this section: see the top of the section',
+		'questionnaire.sectionRule': 'Scoring rule of every indicator in this section',
 		'questionnaire.indicator.portalRule': 'How the portal computes it',
 		'questionnaire.indicator.note': 'Interpretation note {decision}',
 		'questionnaire.indicator.state.unanswered': 'Unanswered',

@@ -48,6 +48,8 @@ export type PageIndicator = QuestionIndicator & {
 	}[]
 	comments: { id: string; body: string; createdAt: Date; author: { name: string } | null }[]
 	assignee: Person | null
+	/** the scoring rule is the section's shared one, shown once above the indicators */
+	ruleShared?: boolean
 }
 
 /** What a section shows, in printed order: group headings, context clauses and indicators. */
@@ -217,6 +219,13 @@ export async function loadQuestionnaire(
 	}
 	let blocks = sectionBlocks(scheme, section, indicatorFor)
 	const order = blocks.flatMap((block) => (block.type === 'indicator' ? [block.indicator.id] : []))
+	// a rule every indicator of the section shares is shown once above them, not 45 times
+	const rules = new Set(
+		blocks.flatMap((block) =>
+			block.type === 'indicator' ? [block.indicator.scoringRule ?? ''] : [],
+		),
+	)
+	const sharedRule = order.length > 1 && rules.size === 1 && !rules.has('') ? [...rules][0]! : null
 	let focus: { id: string; position: number; previous: string | null; next: string | null } | null =
 		null
 	if (focusId !== null) {
@@ -229,6 +238,12 @@ export async function loadQuestionnaire(
 			next: order[position + 1] ?? null,
 		}
 		blocks = blocks.filter((block) => block.type === 'indicator' && block.indicator.id === focusId)
+	} else if (view === 'cards' && sharedRule) {
+		blocks = blocks.map((block) =>
+			block.type === 'indicator'
+				? { ...block, indicator: { ...block.indicator, scoringRule: undefined, ruleShared: true } }
+				: block,
+		)
 	} else if (view === 'list') {
 		blocks = blocks.flatMap((block): Block[] =>
 			block.type === 'indicator'
@@ -276,6 +291,7 @@ export async function loadQuestionnaire(
 			text: section.text,
 			points: section.points ?? null,
 			notes: notesFor(scheme.notes, [section.id]),
+			sharedRule: focus ? null : sharedRule,
 		},
 		sectionAssignee: person(sectionAssignee?.user.id),
 		members: members.map(({ userId, name }) => ({ userId, name })),

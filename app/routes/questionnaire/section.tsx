@@ -82,6 +82,7 @@ export default function AnswerSection({ loaderData, actionData }: Route.Componen
 				notes={indicator.notes}
 				state={indicator.state}
 				lastSaved={{ by: indicator.answer.by, at: indicator.answer.at }}
+				ruleShared={indicator.ruleShared}
 				headingLevel={page.focus ? 2 : 3}
 			>
 				<AnswerForm
@@ -207,6 +208,17 @@ export default function AnswerSection({ loaderData, actionData }: Route.Componen
 								{t('questionnaire.view.list')}
 							</Link>
 						</nav>
+						{page.section.sharedRule ? (
+							<div
+								id="section-rule"
+								className="rounded border border-slate-200 bg-white px-3 py-2 text-sm"
+							>
+								<p className="font-medium">{t('questionnaire.sectionRule')}</p>
+								<p lang="zh-CN" className="mt-1 whitespace-pre-line text-slate-800">
+									{page.section.sharedRule}
+								</p>
+							</div>
+						) : null}
 						{[...page.scheme.notes, ...page.section.notes].length ? (
 							<details className="rounded border border-sky-200 bg-sky-50 text-sm">
 								<summary className="cursor-pointer px-3 py-2 font-medium text-sky-900">
