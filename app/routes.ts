@@ -39,5 +39,10 @@ export default [
 		route('w/:workspaceId/assessments/:assessmentId/autosave', 'routes/questionnaire/autosave.ts'),
 		route('w/:workspaceId/timeline', 'routes/annual-cycle/timeline.tsx'),
 		route('w/:workspaceId/compare', 'routes/annual-cycle/compare.tsx'),
+		route('w/:workspaceId/actions', 'routes/actions/list.tsx'),
+		route('w/:workspaceId/actions/:actionId', 'routes/actions/detail.tsx'),
+		route('w/:workspaceId/actions/:actionId/evidence/:evidenceId/download', 'routes/actions/evidence-download.ts'),
+		route('w/:workspaceId/assessments/:assessmentId/actions', 'routes/actions/assessment.tsx'),
+		route('actions', 'routes/actions/mine.tsx'),
 	]),
 ] satisfies RouteConfig

@@ -22,6 +22,7 @@ export const workspaceSections = [
 		minimumRole: 'assessor',
 	},
 	{ key: 'timeline', path: 'timeline', label: 'workspace.nav.timeline', minimumRole: 'viewer' },
+	{ key: 'actions', path: 'actions', label: 'actions.nav', minimumRole: 'viewer' },
 	{ key: 'members', path: 'members', label: 'workspace.nav.members', minimumRole: 'viewer' },
 	{ key: 'audit', path: 'audit', label: 'workspace.nav.audit', minimumRole: 'admin' },
 ] as const satisfies readonly { key: string; path: string; label: MessageKey; minimumRole: Role }[]

@@ -78,7 +78,7 @@ export function uploadDirectory(): string {
 
 const STORED_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
-function storedPath(storedName: string): string {
+export function storedPath(storedName: string): string {
 	// the name is ours (a random UUID), but a path is only ever built from that shape
 	if (!STORED_NAME.test(storedName)) throw new Error('unexpected stored evidence name')
 	return path.join(uploadDirectory(), storedName)
