@@ -5,6 +5,7 @@ import { respond, routeArgs } from './helpers.ts'
 import { argsFor, consultantWithClients, snapshot } from './workspace-support.ts'
 import { collaborationOf, seedCollaboration } from './collaboration-support.ts'
 import { assessmentIntents, assessmentOf, seedAssessments } from './assessment-support.ts'
+import { actionIntents, actionsOf, seedActions } from './actions-support.ts'
 
 type RouteEntry = { path?: string; file: string; index?: boolean; children?: RouteEntry[] }
 
@@ -113,6 +114,38 @@ const table: Record<
 	'routes/annual-cycle/timeline.tsx': {},
 	// without ?a=&b= the page offers the pickers; other workspaces' ids are tested in annual-cycle.test.ts
 	'routes/annual-cycle/compare.tsx': {},
+	'routes/actions/list.tsx': {
+		actions: (c) => ({
+			create: {
+				intent: 'create',
+				title: '建立备件库存台账',
+				description: '',
+				ownerUserId: c.admin.user.id,
+				dueDate: '2026-12-31',
+				priority: 'high',
+			},
+			remove: { intent: 'remove', actionId: actionsOf(c.workspace.id).removableActionId },
+		}),
+	},
+	'routes/actions/detail.tsx': {
+		params: (c) => ({ actionId: actionsOf(c.workspace.id).actionId }),
+		actions: (c) => actionIntents(c.workspace.id, c.admin.user.id),
+	},
+	'routes/actions/evidence-download.ts': {
+		params: (c) => {
+			const { actionId, evidenceId } = actionsOf(c.workspace.id)
+			return { actionId, evidenceId }
+		},
+	},
+	'routes/actions/assessment.tsx': {
+		params: (c) => ({ assessmentId: actionsOf(c.workspace.id).assessmentId }),
+		actions: (c) => ({
+			'create-from-gap': {
+				intent: 'create-from-gap',
+				indicatorIds: actionsOf(c.workspace.id).indicatorIds[2],
+			},
+		}),
+	},
 }
 
 type Module = { loader?: unknown; action?: unknown; intents?: readonly string[] }
@@ -135,6 +168,7 @@ beforeAll(async () => {
 	f = await consultantWithClients()
 	await seedCollaboration([f.client1, f.client2, f.client3].map((c) => c.workspace))
 	await seedAssessments([f.client1, f.client2, f.client3].map((c) => c.workspace))
+	await seedActions([f.client1, f.client2, f.client3].map((c) => c.workspace))
 })
 
 test('the table lists every workspace route of app/routes.ts, and every intent of their actions', async () => {
