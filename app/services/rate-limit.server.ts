@@ -1,6 +1,7 @@
 import { lt, sql } from 'drizzle-orm'
 import { data, type AppLoadContext } from 'react-router'
 import { rateLimits } from '#db/schema/index.ts'
+import type { MessageKey } from '#app/i18n/catalog.ts'
 import { translator, type Locale } from '#app/i18n/i18n.ts'
 import { database } from '#app/utils/db.server.ts'
 import { env } from '#app/utils/env.server.ts'
@@ -9,9 +10,11 @@ import { clientIp } from '#app/utils/request-context.ts'
 
 /**
  * login also covers other password checks (changing the password), so guesses share one budget;
- * reset covers forgot-password requests; verify covers re-sending the verification email.
+ * reset covers forgot-password requests; verify covers re-sending the verification email;
+ * invite-user and invite-ip cover invitation emails (sent or resent), per inviter and per address.
  */
-export type RateLimitedAction = 'login' | 'signup' | 'reset' | 'verify'
+export type RateLimitedAction =
+	'login' | 'signup' | 'reset' | 'verify' | 'invite-user' | 'invite-ip'
 
 export function rateLimitPolicy(action: RateLimitedAction): { max: number; windowMs: number } {
 	const e = env()
@@ -31,6 +34,16 @@ export function rateLimitPolicy(action: RateLimitedAction): { max: number; windo
 				max: e.RATE_LIMIT_VERIFY_MAX,
 				windowMs: e.RATE_LIMIT_VERIFY_WINDOW_MINUTES * minutes,
 			}
+		case 'invite-user':
+			return {
+				max: e.RATE_LIMIT_INVITE_USER_MAX,
+				windowMs: e.RATE_LIMIT_INVITE_WINDOW_MINUTES * minutes,
+			}
+		case 'invite-ip':
+			return {
+				max: e.RATE_LIMIT_INVITE_IP_MAX,
+				windowMs: e.RATE_LIMIT_INVITE_WINDOW_MINUTES * minutes,
+			}
 	}
 }
 
@@ -47,8 +60,30 @@ export async function hitRateLimit(
 	context: AppLoadContext,
 	now = new Date(),
 ): Promise<number | null> {
-	const { max, windowMs } = rateLimitPolicy(action)
-	const key = `${action}:${clientIp(context)}`
+	return hitKey(`${action}:${clientIp(context)}`, rateLimitPolicy(action), now)
+}
+
+/**
+ * Counts one invitation email from this user and from this client address; the seconds to wait
+ * when either is over its limit, else null. Both are counted, so an account cannot spread its
+ * sending over many addresses, nor many accounts share one address's budget.
+ */
+export async function hitInvitationLimit(
+	userId: string,
+	context: AppLoadContext,
+	now = new Date(),
+): Promise<number | null> {
+	const byUser = await hitKey(`invite-user:${userId}`, rateLimitPolicy('invite-user'), now)
+	const byAddress = await hitRateLimit('invite-ip', context, now)
+	if (byUser === null && byAddress === null) return null
+	return Math.max(byUser ?? 0, byAddress ?? 0)
+}
+
+async function hitKey(
+	key: string,
+	{ max, windowMs }: { max: number; windowMs: number },
+	now: Date,
+): Promise<number | null> {
 	const nowMs = now.getTime()
 	const expired = sql`${rateLimits.windowStart} <= ${nowMs - windowMs}`
 	const [row] = await database()
@@ -72,16 +107,23 @@ export async function hitRateLimit(
 	return Math.max(1, Math.ceil((row!.windowStart.getTime() + windowMs - nowMs) / 1000))
 }
 
+/** The form-level error of a refused attempt: how many minutes to wait, in the person's language. */
+export function rateLimitErrors(
+	retryAfterSeconds: number,
+	locale: Locale,
+	message: MessageKey = 'auth.rateLimited',
+): FieldErrors {
+	const t = translator(locale)
+	return { '': [t(message, { minutes: Math.ceil(retryAfterSeconds / 60) })] }
+}
+
 /** The 429 a form action returns: the form shows the message, Retry-After tells clients when. */
 export function tooManyRequests(
 	retryAfterSeconds: number,
 	locale: Locale,
 	values: Record<string, string> = {},
 ) {
-	const t = translator(locale)
-	const errors: FieldErrors = {
-		'': [t('auth.rateLimited', { minutes: Math.ceil(retryAfterSeconds / 60) })],
-	}
+	const errors = rateLimitErrors(retryAfterSeconds, locale)
 	return data(
 		{ errors, values },
 		{ status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },

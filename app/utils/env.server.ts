@@ -37,6 +37,10 @@ const EnvSchema = z.object({
 	RATE_LIMIT_RESET_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
 	RATE_LIMIT_VERIFY_MAX: z.coerce.number().int().min(1).default(5),
 	RATE_LIMIT_VERIFY_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
+	/** invitations sent or resent: per inviting user (from any address) and per client address */
+	RATE_LIMIT_INVITE_USER_MAX: z.coerce.number().int().min(1).default(30),
+	RATE_LIMIT_INVITE_IP_MAX: z.coerce.number().int().min(1).default(60),
+	RATE_LIMIT_INVITE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
 	SEED_DEMO: z
 		.enum(['true', 'false'])
 		.default('true')

@@ -70,6 +70,8 @@ export default async function setup(project: TestProject) {
 		RATE_LIMIT_SIGNUP_MAX: '10000',
 		RATE_LIMIT_RESET_MAX: '10000',
 		RATE_LIMIT_VERIFY_MAX: '10000',
+		RATE_LIMIT_INVITE_USER_MAX: '10000',
+		RATE_LIMIT_INVITE_IP_MAX: '10000',
 		RESEND_API_KEY: '',
 	}
 	delete (env as Record<string, string | undefined>).RESEND_API_KEY

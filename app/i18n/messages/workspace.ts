@@ -106,6 +106,7 @@ export const workspace = defineMessages(
 		'invite.error.member': '该邮箱的用户已是成员',
 		'invite.error.pending': '已向该邮箱发出有效邀请，可在成员列表中重新发送',
 		'invite.error.email': '请输入有效的邮箱地址',
+		'invite.rateLimited': '发出的邀请过多，请在 {minutes} 分钟后再试。',
 		'invite.roleHelp.owner': '所有者：全部权限，包括管理所有者',
 		'invite.roleHelp.admin': '管理员：管理成员与工作区资料',
 		'invite.roleHelp.assessor': '评估员：填写评估并上传证据',
@@ -277,6 +278,7 @@ export const workspace = defineMessages(
 		'invite.error.pending':
 			'This address already has a valid invitation; resend it from the members list',
 		'invite.error.email': 'Enter a valid email address',
+		'invite.rateLimited': 'Too many invitations sent. Please try again in {minutes} minutes.',
 		'invite.roleHelp.owner': 'Owner: everything, including managing owners',
 		'invite.roleHelp.admin': 'Admin: manages members and company details',
 		'invite.roleHelp.assessor': 'Assessor: answers assessments and uploads evidence',

@@ -13,6 +13,11 @@ import { translator } from '#app/i18n/i18n.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { createInvitation } from '#app/services/invitations.server.ts'
+import {
+	hitInvitationLimit,
+	rateLimitErrors,
+	retryAfterHeaders,
+} from '#app/services/rate-limit.server.ts'
 import { requireWorkspace } from '#app/services/workspace-scope.server.ts'
 import { parseForm, text } from '#app/utils/forms.server.ts'
 import { pageTitle } from '#app/utils/page-title.ts'
@@ -40,6 +45,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const parsed = await parseForm(request, InviteSchema, locale)
 	if (!parsed.ok)
 		return data({ errors: parsed.errors, values: parsed.values, notice: null }, { status: 400 })
+	const wait = await hitInvitationLimit(scope.user.id, context)
+	if (wait)
+		return data(
+			{
+				errors: rateLimitErrors(wait, locale, 'invite.rateLimited'),
+				values: { email: parsed.data.email, role: parsed.data.role },
+				notice: null,
+			},
+			{ status: 429, headers: { 'Retry-After': String(wait) } },
+		)
 	const invited = await createInvitation(scope, parsed.data, { ip: clientIp(context), locale })
 	if (!invited.ok) {
 		const field = invited.message === 'member.error.ownerOnly' ? 'role' : 'email'
@@ -56,6 +71,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		? t('invite.sent', { email: invited.email })
 		: t('invite.sendFailed')
 	return data({ errors: null, values: null, notice })
+}
+
+export function headers(args: Route.HeadersArgs) {
+	return retryAfterHeaders(args)
 }
 
 export function meta({ matches, loaderData }: Route.MetaArgs) {

@@ -12,6 +12,11 @@ import {
 	revokeInvitation,
 } from '#app/services/invitations.server.ts'
 import { leaveWorkspace, listMembers } from '#app/services/members.server.ts'
+import {
+	hitInvitationLimit,
+	rateLimitErrors,
+	retryAfterHeaders,
+} from '#app/services/rate-limit.server.ts'
 import { requireWorkspace } from '#app/services/workspace-scope.server.ts'
 import { parseFormData } from '#app/utils/forms.server.ts'
 import { invariantForbidden } from '#app/utils/http.server.ts'
@@ -77,6 +82,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				)
 			return data({ errors: null, notice: t('member.pending.revoked', { email: revoked.email }) })
 		}
+		const wait = await hitInvitationLimit(scope.user.id, context)
+		if (wait)
+			return data(
+				{ errors: rateLimitErrors(wait, locale, 'invite.rateLimited'), notice: null },
+				{ status: 429, headers: { 'Retry-After': String(wait) } },
+			)
 		const resent = await resendInvitation(scope, invitationId, { ip, locale })
 		if (!resent.ok)
 			return data({ errors: { '': [t(resent.message)] }, notice: null }, { status: resent.status })
@@ -87,6 +98,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	}
 
 	return data({ errors: { intent: [t('form.invalid')] }, notice: null }, { status: 400 })
+}
+
+export function headers(args: Route.HeadersArgs) {
+	return retryAfterHeaders(args)
 }
 
 export function meta({ matches, loaderData }: Route.MetaArgs) {
