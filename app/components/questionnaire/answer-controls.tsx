@@ -388,7 +388,7 @@ function ChecksControls({ prefix, indicator, state, errors, disabled }: ControlP
 											{...invalidProps(prefix, `check-${n}`, errors)}
 										/>
 										<span>
-											<span className="sr-only">{t('questionnaire.checks.met')}：</span>
+											<span className="sr-only">{t('questionnaire.checks.metPrefix')}</span>
 											{n}) {text}
 										</span>
 									</label>

@@ -45,18 +45,23 @@ export function Ratings({ rating }: { rating: RatingView }) {
 			<h4 className="font-semibold">{t('questionnaire.percent.others')}</h4>
 			<ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
 				<li>
-					{t('questionnaire.percent.you')}：{rating.mine.percent}%
+					{t('questionnaire.percent.entry', {
+						name: t('questionnaire.percent.you'),
+						percent: rating.mine.percent,
+					})}
 				</li>
 				{rating.others.map((other, i) => (
 					<li key={i}>
-						{other.name}：{other.percent}%
+						{t('questionnaire.percent.entry', { name: other.name, percent: other.percent })}
 					</li>
 				))}
 			</ul>
 			{rating.mean !== null && rating.others.length > 0 ? (
 				<p className="mt-2">
-					{t('questionnaire.percent.mean', { mean: number(rating.mean) })}；
-					{t('questionnaire.percent.spread', { spread: number(rating.spread ?? 0) })}
+					{t('questionnaire.percent.summary', {
+						mean: number(rating.mean),
+						spread: number(rating.spread ?? 0),
+					})}
 					{(rating.spread ?? 0) >= 20 ? (
 						<strong className="ml-2 font-medium text-amber-800">
 							{t('questionnaire.percent.largeSpread')}
@@ -165,13 +170,14 @@ export function IndicatorCard({
 				) : null}
 				{(!indicator.scoringRule && !ruleShared) || mode === 'checks' ? (
 					<p className="mt-1 text-slate-700">
-						{indicator.scoringRule ? `${t('questionnaire.indicator.portalRule')}：` : null}
-						{ruleSentence(t, mode, indicator)}
+						{indicator.scoringRule
+							? t('questionnaire.indicator.portalRule', { rule: ruleSentence(t, mode, indicator) })
+							: ruleSentence(t, mode, indicator)}
 					</p>
 				) : null}
 			</div>
-			{notes.map((note) => (
-				<details key={note.decision} className="rounded border border-sky-200 bg-sky-50 text-sm">
+			{notes.map((note, i) => (
+				<details key={i} className="rounded border border-sky-200 bg-sky-50 text-sm">
 					<summary className="cursor-pointer px-3 py-2 font-medium text-sky-900">
 						{t('questionnaire.indicator.note', { decision: note.decision })}
 					</summary>

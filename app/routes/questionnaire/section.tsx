@@ -227,8 +227,8 @@ export default function AnswerSection({ loaderData, actionData }: Route.Componen
 										: t('questionnaire.schemeNotes')}
 								</summary>
 								<ul className="space-y-2 px-3 pb-3 text-sky-950">
-									{[...page.section.notes, ...page.scheme.notes].map((note) => (
-										<li key={note.decision}>{locale === 'en' ? note.en : note.zh}</li>
+									{[...page.section.notes, ...page.scheme.notes].map((note, i) => (
+										<li key={i}>{locale === 'en' ? note.en : note.zh}</li>
 									))}
 								</ul>
 							</details>
