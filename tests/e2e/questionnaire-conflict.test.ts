@@ -352,8 +352,14 @@ test('the questionnaire page sends at most 150 KB of JavaScript, gzipped', async
 	await page.goto(`/w/${workspaceId}/assessments/${assessmentId}/answer/5.2`)
 	await page.waitForLoadState('networkidle')
 	const total = [...scripts.values()].reduce((sum, size) => sum + size, 0)
+	const largest = [...scripts]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, 5)
+		.map(
+			([url, size]) => `${new URL(url).pathname.split('/').pop()} ${(size / 1024).toFixed(1)} KB`,
+		)
 	console.info(
-		`questionnaire page JavaScript: ${scripts.size} files, ${(total / 1024).toFixed(1)} KB gzipped`,
+		`questionnaire page JavaScript: ${scripts.size} files, ${(total / 1024).toFixed(1)} KB gzipped; largest: ${largest.join(', ')}`,
 	)
 	expect(scripts.size).toBeGreaterThan(0)
 	expect(total).toBeLessThanOrEqual(150 * 1024)
