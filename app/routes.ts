@@ -37,6 +37,17 @@ export default [
 		}),
 		route('w/:workspaceId/assessments/:assessmentId/answer/:sectionId', 'routes/questionnaire/section.tsx'),
 		route('w/:workspaceId/assessments/:assessmentId/autosave', 'routes/questionnaire/autosave.ts'),
+		route('w/:workspaceId/assessments/:assessmentId/results', 'routes/results/results.tsx'),
+		route('w/:workspaceId/assessments/:assessmentId/results/gaps', 'routes/results/gaps.tsx'),
+		route('w/:workspaceId/assessments/:assessmentId/results/what-if', 'routes/results/what-if.tsx'),
+		route('w/:workspaceId/assessments/:assessmentId/results/cross-scheme', 'routes/results/cross-scheme.tsx'),
+		// one module for both report files: the extension picks the format
+		route('w/:workspaceId/assessments/:assessmentId/report.pdf', 'routes/results/report.ts', {
+			id: 'routes/results/report-pdf',
+		}),
+		route('w/:workspaceId/assessments/:assessmentId/report.xlsx', 'routes/results/report.ts', {
+			id: 'routes/results/report-xlsx',
+		}),
 		route('w/:workspaceId/timeline', 'routes/annual-cycle/timeline.tsx'),
 		route('w/:workspaceId/compare', 'routes/annual-cycle/compare.tsx'),
 		route('w/:workspaceId/actions', 'routes/actions/list.tsx'),
