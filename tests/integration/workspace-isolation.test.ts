@@ -146,6 +146,28 @@ const table: Record<
 			},
 		}),
 	},
+	'routes/results/results.tsx': {
+		params: (c) => ({ assessmentId: assessmentOf(c.workspace.id).assessmentId }),
+	},
+	'routes/results/gaps.tsx': {
+		params: (c) => ({ assessmentId: assessmentOf(c.workspace.id).assessmentId }),
+	},
+	'routes/results/what-if.tsx': {
+		params: (c) => ({ assessmentId: assessmentOf(c.workspace.id).assessmentId }),
+		actions: () => ({
+			try: { intent: 'try', state: '', indicatorId: '5.1.1', 'check-1': 'met' },
+			reset: { intent: 'reset', state: '{"answers":{"5.1.1":null}}', indicatorId: '5.1.1' },
+			special: { intent: 'special', state: '', deductions: '0', bonus: 'on' },
+			'apply-path': { intent: 'apply-path', state: '' },
+		}),
+	},
+	'routes/results/cross-scheme.tsx': {
+		params: (c) => ({ assessmentId: assessmentOf(c.workspace.id).assessmentId }),
+	},
+	// report.pdf and report.xlsx
+	'routes/results/report.ts': {
+		params: (c) => ({ assessmentId: assessmentOf(c.workspace.id).assessmentId }),
+	},
 }
 
 type Module = { loader?: unknown; action?: unknown; intents?: readonly string[] }
