@@ -1,127 +1,13 @@
-import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, test } from 'vitest'
-import {
-	actionIndicators,
-	answers,
-	assessments,
-	improvementActions,
-	type ActionStatus,
-} from '#db/schema/index.ts'
-import { fromV1 } from '#app/domain/assessments/to-v1.ts'
-import {
-	assessment as v1Assessment,
-	checksWithUnmet,
-	fullAnswers,
-	indicatorById,
-	schemeById,
-} from '#app/domain/gaps/test-support.ts'
-import type { AnswerV1 } from '#app/domain/scoring/types.ts'
+import { indicatorById } from '#app/domain/gaps/test-support.ts'
 import { translator } from '#app/i18n/i18n.ts'
 import { compareTwo, workspaceTimeline } from '#app/services/annual-cycle.server.ts'
-import {
-	addSpecialItem,
-	createAssessment,
-	submitAssessment,
-	type AssessmentRow,
-} from '#app/services/assessments.server.ts'
-import { requireWorkspace, type WorkspaceScope } from '#app/services/workspace-scope.server.ts'
-import { database } from '#app/utils/db.server.ts'
+import type { AssessmentRow } from '#app/services/assessments.server.ts'
+import type { WorkspaceScope } from '#app/services/workspace-scope.server.ts'
 import { startReviewPath } from '#app/utils/cycle-paths.ts'
-import { addMember, cookieFor, createUser, createWorkspace, respond, routeArgs } from './helpers.ts'
-
-const ip = '127.0.0.1'
-const bac = schemeById('bac-fr01-2021')
-
-async function scopeOf(userId: string, workspaceId: string): Promise<WorkspaceScope> {
-	const request = new Request('http://localhost/', { headers: { Cookie: await cookieFor(userId) } })
-	return requireWorkspace(request, workspaceId)
-}
-
-/** An assessment answered with a v1 document, submitted at a given instant when `submittedAt` is set. */
-async function seed(
-	scope: WorkspaceScope,
-	{
-		schemeId,
-		period,
-		answered,
-		deductions = 0,
-		createdAt,
-		submittedAt,
-		fromAssessmentId = '',
-	}: {
-		schemeId: string
-		period: string
-		answered?: Record<string, AnswerV1>
-		deductions?: number
-		createdAt: string
-		submittedAt?: string
-		fromAssessmentId?: string
-	},
-): Promise<AssessmentRow> {
-	const outcome = await createAssessment(
-		scope,
-		{
-			schemeId,
-			period,
-			title: `${period} 年度自评`,
-			scopeSites: '',
-			scopeProducts: '',
-			scopeNotes: '',
-			fromAssessmentId,
-			resetStatuses: fromAssessmentId ? 'on' : undefined,
-		},
-		ip,
-	)
-	if (!outcome.ok) throw new Error(outcome.message)
-	const id = outcome.assessment.id
-	if (answered) {
-		const rows = fromV1(v1Assessment(schemeById(schemeId), answered))
-		await database()
-			.insert(answers)
-			.values(
-				rows.answers.map((row) => ({
-					workspaceId: scope.workspace.id,
-					assessmentId: id,
-					indicatorId: row.indicatorId,
-					value: row.value,
-					note: row.note,
-				})),
-			)
-	}
-	for (let n = 0; n < deductions; n++)
-		await addSpecialItem(
-			scope,
-			id,
-			{ kind: 'deduction', description: '投诉超期未处理', correctiveAction: '建立投诉台账' },
-			ip,
-		)
-	if (submittedAt) {
-		const submitted = await submitAssessment(scope, id, ip)
-		if (!submitted.ok) throw new Error(submitted.message)
-	}
-	await database()
-		.update(assessments)
-		.set({
-			createdAt: new Date(createdAt),
-			...(submittedAt ? { submittedAt: new Date(submittedAt) } : {}),
-		})
-		.where(eq(assessments.id, id))
-	const [row] = await database().select().from(assessments).where(eq(assessments.id, id))
-	return row!
-}
-
-// The worked example of app/domain/gaps/annual-cycle.test.ts, checked by hand there:
-// 2024: 5.1.3 (2) unmet: 0 of 6; 5.2.4 (1) unmet: 8 of 10; 5.2.6 (2) excluded; one special
-// deduction. Involved 98, earned 90: 91.84 − 1 = 90.84, 四星级.
-const answers2024 = fullAnswers(bac)
-answers2024['5.1.3'] = checksWithUnmet(indicatorById(bac, '5.1.3'), [2])
-answers2024['5.2.4'] = checksWithUnmet(indicatorById(bac, '5.2.4'), [1])
-answers2024['5.2.6'] = { na: true, reason: '不销售需回收的商品' }
-// 2025: 5.1.3 met; 5.2.4 (1) and (2) unmet: 6; 5.2.6 answered and met; 5.2.1 (6) excluded.
-// Involved 94, earned 90: 95.74, 五星级.
-const answers2025 = fullAnswers(bac)
-answers2025['5.2.4'] = checksWithUnmet(indicatorById(bac, '5.2.4'), [1, 2])
-answers2025['5.2.1'] = { na: true, reason: '仅提供服务，不销售商品' }
+import { action, answers2024, answers2025, bac, scopeOf, seed } from './annual-cycle-support.ts'
+import { addMember, cookieFor, createUser, createWorkspace, respond } from './helpers.ts'
+import { argsFor } from './workspace-support.ts'
 
 let admin: WorkspaceScope
 let viewer: { scope: WorkspaceScope; cookie: string }
@@ -132,36 +18,6 @@ let bac2025: AssessmentRow
 let bac2026: AssessmentRow
 let gbt: AssessmentRow
 let foreign: AssessmentRow
-
-async function action(
-	scope: WorkspaceScope,
-	values: {
-		title: string
-		status: ActionStatus
-		assessmentId?: string | null
-		completedAt?: string
-		dueDate?: string
-		indicators?: string[]
-	},
-) {
-	const [row] = await database()
-		.insert(improvementActions)
-		.values({
-			workspaceId: scope.workspace.id,
-			assessmentId: values.assessmentId ?? null,
-			title: values.title,
-			status: values.status,
-			ownerUserId: scope.user.id,
-			dueDate: values.dueDate ?? null,
-			completedAt: values.completedAt ? new Date(values.completedAt) : null,
-		})
-		.returning()
-	for (const indicatorId of values.indicators ?? [])
-		await database()
-			.insert(actionIndicators)
-			.values({ workspaceId: scope.workspace.id, actionId: row!.id, indicatorId })
-	return row!
-}
 
 beforeAll(async () => {
 	const owner = await createUser({ name: '王经理' })
@@ -264,10 +120,10 @@ describe('the timeline', () => {
 		const { loader } = await import('#app/routes/annual-cycle/timeline.tsx')
 		const params = { workspaceId: admin.workspace.id }
 		const url = `/w/${admin.workspace.id}/timeline`
-		const asAdmin = await respond(() => loader(routeArgs(url, { cookie: adminCookie, params })))
+		const asAdmin = await respond(() => loader(argsFor(url, { cookie: adminCookie, params })))
 		expect(asAdmin.status).toBe(200)
 		expect(asAdmin.data).toMatchObject({ canStart: true })
-		const asViewer = await respond(() => loader(routeArgs(url, { cookie: viewer.cookie, params })))
+		const asViewer = await respond(() => loader(argsFor(url, { cookie: viewer.cookie, params })))
 		expect(asViewer.status).toBe(200)
 		expect(asViewer.data).toMatchObject({ canStart: false })
 	})
@@ -276,7 +132,7 @@ describe('the timeline', () => {
 		const { loader } = await import('#app/routes/assessments/new.tsx')
 		const params = { workspaceId: admin.workspace.id }
 		const open = async (url: string) =>
-			(await respond(() => loader(routeArgs(url, { cookie: adminCookie, params })))).data
+			(await respond(() => loader(argsFor(url, { cookie: adminCookie, params })))).data
 		expect(await open(startReviewPath(admin.workspace.id, bac.id, bac2025.id))).toMatchObject({
 			defaults: { schemeId: bac.id, fromAssessmentId: bac2025.id },
 		})
@@ -417,7 +273,7 @@ describe('comparing two assessments', () => {
 		const open = (query: string) =>
 			respond(() =>
 				loader(
-					routeArgs(`/w/${admin.workspace.id}/compare?${query}`, { cookie: adminCookie, params }),
+					argsFor(`/w/${admin.workspace.id}/compare?${query}`, { cookie: adminCookie, params }),
 				),
 			)
 		const schemes = await open(`a=${bac2025.id}&b=${gbt.id}`)
@@ -448,7 +304,7 @@ describe('comparing two assessments', () => {
 		const { loader } = await import('#app/routes/annual-cycle/compare.tsx')
 		const params = { workspaceId: admin.workspace.id }
 		const result = await respond(() =>
-			loader(routeArgs(`/w/${admin.workspace.id}/compare`, { cookie: viewer.cookie, params })),
+			loader(argsFor(`/w/${admin.workspace.id}/compare`, { cookie: viewer.cookie, params })),
 		)
 		expect(result.status).toBe(200)
 		expect(result.data).toMatchObject({
@@ -469,7 +325,7 @@ describe('comparing two assessments', () => {
 		]) {
 			const result = await respond(() =>
 				loader(
-					routeArgs(`/w/${admin.workspace.id}/compare?${query}`, { cookie: adminCookie, params }),
+					argsFor(`/w/${admin.workspace.id}/compare?${query}`, { cookie: adminCookie, params }),
 				),
 			)
 			expect(result.status, query).toBe(404)
@@ -478,7 +334,7 @@ describe('comparing two assessments', () => {
 		const mine = { workspaceId: outsider.scope.workspace.id }
 		const result = await respond(() =>
 			loader(
-				routeArgs(`/w/${mine.workspaceId}/compare?a=${foreign.id}&b=${bac2025.id}`, {
+				argsFor(`/w/${mine.workspaceId}/compare?a=${foreign.id}&b=${bac2025.id}`, {
 					cookie: outsider.cookie,
 					params: mine,
 				}),

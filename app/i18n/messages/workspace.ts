@@ -36,8 +36,6 @@ export const workspace = defineMessages(
 		'workspace.list.intro': '您所属的每个工作区（客户企业）都列在这里。',
 		'workspace.list.empty': '您还没有加入任何工作区。创建一个，或请同事邀请您。',
 		'workspace.list.role': '您的角色',
-		'workspace.list.members': '成员数',
-		'workspace.list.created': '创建日期',
 		'workspace.list.open': '打开 {name}',
 		'workspace.list.memberCount': '{count} 名成员',
 		'workspace.create.title': '创建工作区',
@@ -204,8 +202,6 @@ export const workspace = defineMessages(
 		'workspace.list.empty':
 			'You do not belong to any workspace yet. Create one, or ask a colleague to invite you.',
 		'workspace.list.role': 'Your role',
-		'workspace.list.members': 'Members',
-		'workspace.list.created': 'Created',
 		'workspace.list.open': 'Open {name}',
 		'workspace.list.memberCount': '{count} members',
 		'workspace.create.title': 'Create a workspace',

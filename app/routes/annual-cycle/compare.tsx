@@ -14,6 +14,7 @@ import {
 	type Comparison,
 } from '#app/services/annual-cycle.server.ts'
 import { requireWorkspace } from '#app/services/workspace-scope.server.ts'
+import { actionPath } from '#app/utils/actions.ts'
 import { assessmentPath } from '#app/utils/assessment-paths.ts'
 import { timelinePath } from '#app/utils/cycle-paths.ts'
 import { pageTitle } from '#app/utils/page-title.ts'
@@ -277,7 +278,7 @@ function ComparisonView({
 			</section>
 			<Sections sections={comparison.sections} />
 			<Indicators indicators={comparison.indicators} counts={comparison.counts} />
-			<Actions comparison={comparison} />
+			<Actions workspaceId={workspaceId} comparison={comparison} />
 		</>
 	)
 }
@@ -530,7 +531,7 @@ function Indicators({
 	)
 }
 
-function Actions({ comparison }: { comparison: Comparison }) {
+function Actions({ workspaceId, comparison }: { workspaceId: string; comparison: Comparison }) {
 	const { t, date } = useI18n()
 	const { between, actions } = comparison
 	return (
@@ -552,7 +553,12 @@ function Actions({ comparison }: { comparison: Comparison }) {
 				<ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white">
 					{actions.map((action) => (
 						<li key={action.id} className="px-4 py-3 text-sm">
-							<p className="font-medium text-slate-900">{action.title}</p>
+							<Link
+								to={actionPath(workspaceId, action.id)}
+								className="font-medium text-brand-700 underline-offset-2 hover:underline"
+							>
+								{action.title}
+							</Link>
 							<p className="mt-0.5 text-slate-600">
 								{t('cycle.compare.actionDone', { date: date(action.completedAt) })}
 								{action.ownerName

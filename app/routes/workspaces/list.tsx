@@ -6,8 +6,10 @@ import {
 	WorkspaceDetailsFields,
 } from '#app/components/workspace-details-fields.tsx'
 import { workspacePath } from '#app/components/workspace-nav.tsx'
+import { ClientFiguresCells, ClientFiguresHead } from '#app/components/client-figures.tsx'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
+import { NO_FIGURES, portfolioFigures } from '#app/services/portfolio.server.ts'
 import {
 	createWorkspace,
 	listUserWorkspaces,
@@ -21,8 +23,16 @@ import type { Route } from './+types/list'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	const workspaces = await listUserWorkspaces(user.id, await resolveLocale(request, user))
-	return data({ workspaces })
+	const [workspaces, figures] = await Promise.all([
+		listUserWorkspaces(user.id, await resolveLocale(request, user)),
+		portfolioFigures(user.id),
+	])
+	return data({
+		workspaces: workspaces.map((workspace) => ({
+			...workspace,
+			figures: figures.get(workspace.id) ?? NO_FIGURES,
+		})),
+	})
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -42,7 +52,7 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 export default function Workspaces({ loaderData, actionData }: Route.ComponentProps) {
-	const { t, date } = useI18n()
+	const { t } = useI18n()
 	const { workspaces } = loaderData
 	return (
 		<main id="main" className="space-y-10">
@@ -56,7 +66,7 @@ export default function Workspaces({ loaderData, actionData }: Route.ComponentPr
 				</p>
 			) : (
 				<div className="overflow-x-auto rounded border border-slate-200 bg-white">
-					<table className="w-full min-w-[36rem] text-left text-sm">
+					<table className="w-full min-w-[64rem] text-left text-sm">
 						<caption className="sr-only">{t('workspace.list.title')}</caption>
 						<thead className="bg-slate-50 text-slate-600">
 							<tr>
@@ -64,17 +74,9 @@ export default function Workspaces({ loaderData, actionData }: Route.ComponentPr
 									{t('workspace.field.name')}
 								</th>
 								<th scope="col" className="px-4 py-3 font-medium">
-									{t('workspace.field.industry')}
-								</th>
-								<th scope="col" className="px-4 py-3 font-medium">
 									{t('workspace.list.role')}
 								</th>
-								<th scope="col" className="px-4 py-3 text-right font-medium">
-									{t('workspace.list.members')}
-								</th>
-								<th scope="col" className="px-4 py-3 font-medium">
-									{t('workspace.list.created')}
-								</th>
+								<ClientFiguresHead />
 							</tr>
 						</thead>
 						<tbody className="divide-y divide-slate-200">
@@ -87,11 +89,13 @@ export default function Workspaces({ loaderData, actionData }: Route.ComponentPr
 										>
 											{workspace.name}
 										</Link>
+										<span className="mt-0.5 block text-xs font-normal text-slate-600">
+											{workspace.industry || <NotSet />} ·{' '}
+											{t('workspace.list.memberCount', { count: workspace.memberCount })}
+										</span>
 									</th>
-									<td className="px-4 py-3">{workspace.industry || <NotSet />}</td>
 									<td className="px-4 py-3">{t(`workspace.role.${workspace.role}`)}</td>
-									<td className="px-4 py-3 text-right tabular-nums">{workspace.memberCount}</td>
-									<td className="px-4 py-3">{date(workspace.createdAt)}</td>
+									<ClientFiguresCells workspaceId={workspace.id} figures={workspace.figures} />
 								</tr>
 							))}
 						</tbody>
