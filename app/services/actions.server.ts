@@ -61,6 +61,8 @@ export const DueDateSchema = z
 	.string()
 	.trim()
 	.refine((value) => value === '' || isCalendarDate(value), { error: 'actions.error.dueDate' })
+	// left out like empty (a default would skip this transform and keep '')
+	.optional()
 	.transform((value) => value || null)
 
 export const PrioritySchema = z.enum(PRIORITIES, { error: 'actions.error.priority' })
@@ -72,7 +74,7 @@ export const ActionFieldsSchema = z.object({
 	title: z.string().trim().min(1).max(ACTION_TITLE_MAX),
 	description: z.string().trim().max(ACTION_DESCRIPTION_MAX).default(''),
 	ownerUserId: UserIdSchema,
-	dueDate: DueDateSchema.default(''),
+	dueDate: DueDateSchema,
 	priority: PrioritySchema.default('medium'),
 })
 export type ActionFields = z.infer<typeof ActionFieldsSchema>
@@ -82,7 +84,7 @@ export const GapActionFieldsSchema = z.object({
 	title: z.string().trim().max(ACTION_TITLE_MAX).default(''),
 	description: z.string().trim().max(ACTION_DESCRIPTION_MAX).default(''),
 	ownerUserId: z.string().trim().max(100).default(''),
-	dueDate: DueDateSchema.default(''),
+	dueDate: DueDateSchema,
 	priority: PrioritySchema.default('medium'),
 })
 export type GapActionInput = z.infer<typeof GapActionFieldsSchema> & { indicatorIds: string[] }

@@ -58,12 +58,14 @@ export async function actionEvidenceIn(workspaceId: string, actionId: string, na
 /** A gbt27922-2011 assessment with one answer that loses points (5.1.1.1, half met). */
 export async function assessmentWithGap(workspaceId: string) {
 	const created = await assessmentIn(workspaceId, { schemeId: 'gbt27922-2011' })
-	await database().insert(answers).values({
-		workspaceId,
-		assessmentId: created.assessment.id,
-		indicatorId: '5.1.1.1',
-		value: { fraction: 0.5 },
-	})
+	await database()
+		.insert(answers)
+		.values({
+			workspaceId,
+			assessmentId: created.assessment.id,
+			indicatorId: '5.1.1.1',
+			value: { fraction: 0.5 },
+		})
 	return created
 }
 
