@@ -1,5 +1,6 @@
 import { data, Outlet, useParams } from 'react-router'
 import { AppHeader } from '#app/components/app-header.tsx'
+import { VerifyEmailBanner } from '#app/components/verify-email-banner.tsx'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { listUserWorkspaces } from '#app/services/workspaces.server.ts'
@@ -10,7 +11,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const all = await listUserWorkspaces(user.id, await resolveLocale(request, user))
 	const workspaces = all.map(({ id, name, role }) => ({ id, name, role }))
-	return data({ user: { name: user.name, email: user.email }, workspaces })
+	return data({
+		user: { name: user.name, email: user.email, emailVerified: user.emailVerifiedAt !== null },
+		workspaces,
+	})
 }
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
@@ -28,6 +32,7 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
 				{t('nav.skipToContent')}
 			</a>
 			<AppHeader user={loaderData.user} workspaces={loaderData.workspaces} current={current} />
+			{loaderData.user.emailVerified ? null : <VerifyEmailBanner email={loaderData.user.email} />}
 			<div className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
 				<Outlet />
 			</div>

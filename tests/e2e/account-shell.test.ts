@@ -89,3 +89,40 @@ test.each([true, false])(
 		expect(Number(sessions.rows[0]!.n)).toBe(0)
 	},
 )
+
+async function outboxCount(to: string) {
+	const rs = await db.execute({
+		sql: 'select count(*) as n from email_outbox where "to" = ?',
+		args: [to],
+	})
+	return Number(rs.rows[0]!.n)
+}
+
+test.each([true, false])(
+	'an unverified address gets a reminder on every signed-in page, with the resend form (JavaScript %s)',
+	async (javaScriptEnabled) => {
+		const pending = await person('未验证 陈', { verified: false })
+		const page = await signedIn(pending, javaScriptEnabled)
+		await page.goto('/workspaces')
+		const banner = page.getByRole('region', { name: '邮箱尚未验证' })
+		expect(await banner.textContent()).toContain(pending.email)
+		// no way to dismiss it: it goes once the address is verified
+		expect(await banner.getByRole('button').count()).toBe(1)
+		await page.goto('/account')
+		await banner.waitFor()
+
+		const before = await outboxCount(pending.email)
+		await banner.getByRole('button', { name: '重新发送验证邮件' }).click()
+		await page.waitForURL('**/verify-email')
+		await page.getByRole('status').filter({ hasText: '验证邮件已重新发送，请查收。' }).waitFor()
+		expect(await outboxCount(pending.email)).toBe(before + 1)
+	},
+)
+
+test('a verified address sees no reminder', async () => {
+	const verified = await person('已验证 林')
+	const page = await signedIn(verified, true)
+	await page.goto('/workspaces')
+	await page.getByRole('heading', { level: 1 }).waitFor()
+	expect(await page.getByRole('region', { name: '邮箱尚未验证' }).count()).toBe(0)
+})

@@ -39,6 +39,7 @@ export const auth = defineMessages(
 		'auth.verify.pending':
 			'我们已向 {email} 发送验证邮件，请点击邮件中的链接完成验证。链接 48 小时内有效。',
 		'auth.verify.resend': '重新发送验证邮件',
+		'auth.verifyBanner.title': '邮箱尚未验证',
 		'auth.verify.resent': '验证邮件已重新发送，请查收。',
 		'auth.verify.loginToResend': '登录后可以重新发送验证邮件。',
 		'auth.verify.continue': '进入工作区',
@@ -116,6 +117,7 @@ export const auth = defineMessages(
 		'auth.verify.pending':
 			'We sent a verification email to {email}. Click the link in it to finish. The link is valid for 48 hours.',
 		'auth.verify.resend': 'Send the verification email again',
+		'auth.verifyBanner.title': 'Your email address is not verified yet',
 		'auth.verify.resent': 'We sent the verification email again. Please check your inbox.',
 		'auth.verify.loginToResend': 'Log in to send the verification email again.',
 		'auth.verify.continue': 'Go to workspaces',
