@@ -442,7 +442,9 @@ export default function ActionPage({ loaderData, actionData }: Route.ComponentPr
 								aria-describedby={`${fileId}-hint${uploadReply ? ` ${fileId}-error` : ''}`}
 								className="block w-full text-sm text-slate-800 file:mr-3 file:rounded file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-100"
 							/>
-							<SubmitButton variant="secondary">{t('collab.evidence.upload')}</SubmitButton>
+							<div className="shrink-0">
+								<SubmitButton variant="secondary">{t('collab.evidence.upload')}</SubmitButton>
+							</div>
 						</div>
 						<p id={`${fileId}-hint`} className="text-xs text-slate-600">
 							{t('collab.evidence.hint', { max: formatFileSize(maxBytes, locale) })}
