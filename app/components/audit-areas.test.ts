@@ -29,6 +29,13 @@ const written = [
 	'comment.added',
 	'assignment.assigned',
 	'assignment.removed',
+	'action.created',
+	'action.updated',
+	'action.status_changed',
+	'action.commented',
+	'action.evidence_uploaded',
+	'action.evidence_removed',
+	'action.removed',
 ]
 
 test('every action written to the audit log reads as words in both languages', () => {

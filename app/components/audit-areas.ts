@@ -1,5 +1,6 @@
 import type { MessageKey } from '#app/i18n/catalog.ts'
 import type { Translate } from '#app/i18n/i18n.ts'
+import { actionsAudit } from './actions-audit.ts'
 import { assessmentAudit } from './assessment-audit.ts'
 import { collaborationAuditDetail, collaborationAuditLabels } from './collaboration-audit.ts'
 import { questionnaireAudit } from './questionnaire-audit.ts'
@@ -23,4 +24,5 @@ export const auditAreas: readonly AuditArea[] = [
 	assessmentAudit,
 	questionnaireAudit,
 	{ labels: collaborationAuditLabels, detail: collaborationAuditDetail },
+	actionsAudit,
 ]

@@ -522,8 +522,8 @@ export async function getAction(
 		? await findAssessment(scope, action.assessmentId, db)
 		: null
 	const [owner, creator, commentRows, evidenceRows] = await Promise.all([
-		nameOf(scope, action.ownerUserId),
-		nameOf(scope, action.createdBy),
+		nameOf(action.ownerUserId),
+		nameOf(action.createdBy),
 		db
 			.select({ comment: actionComments, authorName: users.name })
 			.from(actionComments)
@@ -591,7 +591,7 @@ export async function getAction(
 	}
 }
 
-async function nameOf(scope: WorkspaceScope, userId: string | null): Promise<string | null> {
+async function nameOf(userId: string | null): Promise<string | null> {
 	if (!userId) return null
 	const [row] = await database()
 		.select({ name: users.name })
