@@ -287,6 +287,50 @@ test('a save that cannot reach the server says so, keeps the text and saves on r
 	})
 })
 
+test('a failed save is never replaced by a newer version that arrives meanwhile; retrying shows the conflict', async () => {
+	const manager = await signedIn(owner)
+	const colleague = await signedIn(assessor)
+	await manager.goto(`/w/${workspaceId}/assessments/${assessmentId}/answer/5.1`)
+	await manager.waitForLoadState('networkidle')
+	const card = (id: string) => manager.locator(`[id="indicator-${id}"]`)
+	const stateOf = (id: string) => card(id).locator('[data-save-state]')
+
+	await manager.context().setOffline(true)
+	await card('5.1.3.1').getByRole('textbox', { name: '备注' }).fill('经费预算已批准')
+	await expect.poll(() => stateOf('5.1.3.1').textContent(), { timeout: 10_000 }).toBe('保存失败')
+
+	// meanwhile the colleague answers the same indicator
+	await openIndicator(colleague, '5.1.3.1')
+	await colleague.getByRole('radio', { name: '不符合（0 分）' }).check()
+	await saveState(colleague, /^已保存/)
+
+	// back online, the manager saves another indicator: the page reloads its data with the colleague's answer
+	await manager.context().setOffline(false)
+	await card('5.1.3.2').getByRole('radio', { name: '符合（得满分）' }).check()
+	await expect.poll(() => stateOf('5.1.3.2').textContent(), { timeout: 10_000 }).toMatch(/^已保存/)
+	await expect
+		.poll(() => card('5.1.3.1').getByText('李评价 于').count(), { timeout: 10_000 })
+		.toBe(1)
+	expect(await card('5.1.3.1').getByRole('textbox', { name: '备注' }).inputValue()).toBe(
+		'经费预算已批准',
+	)
+	expect(await stateOf('5.1.3.1').textContent()).toBe('保存失败')
+
+	await card('5.1.3.1').getByRole('button', { name: '重试保存' }).click()
+	await expect
+		.poll(() => stateOf('5.1.3.1').textContent(), { timeout: 10_000 })
+		.toBe('未保存：有较新的版本')
+	expect(await card('5.1.3.1').locator('[data-conflict] section').allTextContents()).toEqual([
+		'您的版本未作答备注：经费预算已批准',
+		'李评价 的版本不符合无备注',
+	])
+	expect(await storedAnswer('5.1.3.1')).toMatchObject({
+		value: { fraction: 0 },
+		note: '',
+		by: assessor.id,
+	})
+})
+
 test('DNI: each assessor rates alone; the others show once one has rated, with the mean and the spread', async () => {
 	const manager = await signedIn(owner)
 	const colleague = await signedIn(assessor)

@@ -248,7 +248,9 @@ describe('plain posts (no JavaScript)', () => {
 				values: { choice: 'partly', checked: '0', note: '记录' },
 			},
 		})
-		expect(await post(owner.cookie, { indicatorId: '5.1.2.2', version: '0' })).toMatchObject({
+		expect(
+			await post(owner.cookie, { indicatorId: '5.1.2.2', version: '0', choice: 'maybe' }),
+		).toMatchObject({
 			status: 400,
 			data: { result: { errors: { choice: ['请选择一个答案'] } } },
 		})
@@ -261,6 +263,23 @@ describe('plain posts (no JavaScript)', () => {
 			},
 		})
 		expect(await stored(green(), '5.1.2.2')).toBeNull()
+	})
+
+	test('a note alone is saved and the indicator stays unanswered', async () => {
+		expect(
+			(await post(owner.cookie, { indicatorId: '5.1.3.3', version: '0', note: '记录待补充' }))
+				.status,
+		).toBe(302)
+		expect(await stored(green(), '5.1.3.3')).toMatchObject({
+			value: null,
+			note: '记录待补充',
+			version: 1,
+		})
+		const data = await page(owner.cookie, green(), '5.1')
+		const card = data.blocks
+			.flatMap((b) => (b.type === 'indicator' ? [b.indicator] : []))
+			.find((i) => i.id === '5.1.3.3')
+		expect(card).toMatchObject({ state: 'unanswered', answer: { note: '记录待补充' } })
 	})
 
 	test('a stale version is a 409 showing the server version and keeping mine; saving again keeps mine', async () => {
@@ -547,6 +566,45 @@ describe('the autosave endpoint', () => {
 		).toMatchObject({
 			status: 400,
 			body: { errors: { excluded: ['此指标不可删减'] } },
+		})
+		// typing a note on an unanswered indicator does not answer it; once answered, empty boxes mean "not met"
+		const note = { indicatorId: '5.3.2', version: '0', note: '待核实' }
+		expect(await autosavePost(owner.cookie, bac, { ...note, intent: '' })).toMatchObject({
+			status: 400,
+		})
+		const autosaved = await autosave.action(
+			routeArgs(`/w/${workspaceId}/assessments/${bac}/autosave`, {
+				form: { _autosave: '1', ...note },
+				cookie: owner.cookie,
+				params: { workspaceId, assessmentId: bac },
+			}) as never,
+		)
+		expect(await autosaved.json()).toMatchObject({
+			kind: 'saved',
+			value: null,
+			note: '待核实',
+			version: 1,
+		})
+		expect(
+			await autosavePost(owner.cookie, bac, {
+				indicatorId: '5.3.2',
+				version: '1',
+				note: '待核实',
+				'check-2': 'met',
+			}),
+		).toMatchObject({
+			body: { value: { checks: [false, true, false] }, version: 2 },
+		})
+		const unchecked = await autosave.action(
+			routeArgs(`/w/${workspaceId}/assessments/${bac}/autosave`, {
+				form: { _autosave: '1', indicatorId: '5.3.2', version: '2', note: '待核实' },
+				cookie: owner.cookie,
+				params: { workspaceId, assessmentId: bac },
+			}) as never,
+		)
+		expect(await unchecked.json()).toMatchObject({
+			value: { checks: [false, false, false] },
+			version: 3,
 		})
 		// a sub-requirement the indicator does not have, or a box another scheme's form would send
 		expect(

@@ -123,6 +123,8 @@ export function AnswerForm({
 						? 'saved'
 						: 'idle',
 	)
+	const statusRef = useRef(status)
+	statusRef.current = status
 	const [savedAt, setSavedAt] = useState<Date | null>(null)
 	const [errors, setErrors] = useState<FieldErrors>(
 		postResult?.kind === 'invalid' ? postResult.errors : {},
@@ -169,7 +171,9 @@ export function AnswerForm({
 	useEffect(() => {
 		const current = versions.current
 		if (stored.version === current.version && stored.ratingVersion === current.ratingVersion) return
+		// anything not yet saved here (typing, a failed or refused save, a conflict) is never replaced
 		if (inFlight.current || edits.current !== sentEdits.current || conflictRef.current) return
+		if (statusRef.current !== 'idle' && statusRef.current !== 'saved') return
 		setVersions({ version: stored.version, ratingVersion: stored.ratingVersion })
 		setDefaults(formStateOf(mode, indicator, stored.value, stored.note, stored.percent))
 		setFormKey((key) => key + 1)

@@ -116,6 +116,7 @@ export function parseAnswerForm(
 	mode: AnswerMode,
 	indicator: Indicator,
 	t: Translate,
+	{ storedChecks = false }: { storedChecks?: boolean } = {},
 ): { ok: true; parsed: Parsed } | { ok: false; errors: FieldErrors } {
 	const errors: FieldErrors = {}
 	const add = (field: string, message: string) => (errors[field] ??= []).push(message)
@@ -167,7 +168,9 @@ export function parseAnswerForm(
 		const choice = values.choice ?? ''
 		const fixed: Record<string, number> =
 			mode === 'fraction' ? { met: 1, not: 0 } : { conform: 1, partial: 0.5, notConform: 0 }
-		if (choice in fixed) value = { fraction: fixed[choice]! }
+		// no choice yet: the note is saved and the indicator stays unanswered
+		if (choice === '') value = null
+		else if (choice in fixed) value = { fraction: fixed[choice]! }
 		else if (choice === 'na') value = exclusion('choice')
 		else if (choice === 'partly' && mode === 'fraction') value = partly(values, indicator, t, add)
 		else add('choice', t('questionnaire.error.choice'))
@@ -183,7 +186,11 @@ export function parseAnswerForm(
 				return na ? 'na' : met
 			})
 			if (checks.includes('na') && !reason) add('reason', t('questionnaire.error.reason'))
-			value = reason ? { checks, reason } : { checks }
+			// an empty box means "not met" once the indicator is answered, or when saved with the
+			// button; an autosave of a note on an unanswered indicator must not answer it
+			const untouched = checks.every((check) => check === false) && !reason
+			if (untouched && values.intent !== 'save' && !storedChecks) value = null
+			else value = reason ? { checks, reason } : { checks }
 		}
 	} else {
 		if (values.excluded === 'on') value = exclusion('excluded')
@@ -298,7 +305,10 @@ export async function handleAnswerPost({
 	const indicator = indicatorOf(scheme, values.indicatorId)
 	invariantNotFound(indicator, `unknown indicator ${values.indicatorId}`)
 	const indicatorId = indicator.id
-	const form = parseAnswerForm(values, scheme.answerMode, indicator, t)
+	const storedChecks =
+		scheme.answerMode === 'checks' &&
+		Array.isArray((await indicatorState(scope, assessmentId, indicatorId)).answer.value?.checks)
+	const form = parseAnswerForm(values, scheme.answerMode, indicator, t, { storedChecks })
 	if (!form.ok) return { kind: 'invalid', indicatorId, errors: form.errors, values }
 	return save(scope, scheme, assessmentId, form.parsed, values, t, clientIp(context))
 }
