@@ -7,6 +7,7 @@ import {
 	actionIndicators,
 	auditLog,
 	improvementActions,
+	memberships,
 	users,
 } from '#db/schema/index.ts'
 import * as assessmentRoute from '#app/routes/actions/assessment.tsx'
@@ -564,6 +565,45 @@ describe('status, comments and linked indicators', () => {
 			'title',
 		])
 	})
+})
+
+test('an owner who has left stays on the action and in the picker until someone else is chosen', async () => {
+	const leaver = await person('已离职 陈', { workspaceId, role: 'assessor' })
+	const action = await actionIn(workspaceId, {
+		title: '离职者负责的措施',
+		createdBy: t.admin.user.id,
+		ownerUserId: leaver.user.id,
+	})
+	await database()
+		.delete(memberships)
+		.where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, leaver.user.id)))
+	const page = await loadDetail(t.admin, action.id)
+	expect(page.data).toMatchObject({
+		owners: expect.arrayContaining([{ userId: leaver.user.id, name: '已离职 陈' }]),
+	})
+	const fields = {
+		intent: 'edit',
+		title: '离职者负责的措施（待交接）',
+		description: '',
+		dueDate: '',
+		priority: 'medium',
+	}
+	expect(
+		(await postDetail(t.admin, action.id, { ...fields, ownerUserId: leaver.user.id })).status,
+	).toBe(302)
+	expect(await actionRow(action.id)).toMatchObject({
+		title: '离职者负责的措施（待交接）',
+		ownerUserId: leaver.user.id,
+	})
+	expect(
+		(await postDetail(t.admin, action.id, { ...fields, ownerUserId: t.assessor.user.id })).status,
+	).toBe(302)
+	// once handed over, the former member cannot be chosen again
+	await expectRefused(
+		() => postDetail(t.admin, action.id, { ...fields, ownerUserId: leaver.user.id }),
+		400,
+		/负责人必须是本工作区的成员/,
+	)
 })
 
 describe('bad input is refused with a message and changes nothing', () => {

@@ -86,7 +86,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return data({
 		workspace: { id: scope.workspace.id, name: scope.workspace.name },
 		...detail,
-		owners: detail.can.edit ? await possibleOwners(scope) : [],
+		owners: detail.can.edit
+			? withCurrentOwner(await possibleOwners(scope), detail.action.owner)
+			: [],
 		linkable:
 			detail.can.edit && targets
 				? [...targets.indicators.values()]
@@ -100,6 +102,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				: [],
 		maxBytes: env().UPLOAD_MAX_BYTES,
 	})
+}
+
+/**
+ * The owner stays in the picker even once they could no longer be chosen (now a viewer, or gone
+ * from the workspace), so saving other fields does not quietly hand the action to someone else.
+ */
+function withCurrentOwner(
+	owners: { userId: string; name: string }[],
+	current: { id: string; name: string } | null,
+) {
+	if (!current || owners.some((owner) => owner.userId === current.id)) return owners
+	return [{ userId: current.id, name: current.name }, ...owners]
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
