@@ -3,6 +3,7 @@ import { defineMessages } from '../define.ts'
 export const results = defineMessages(
 	{
 		'results.title': '自评结果',
+		'results.open': '查看结果',
 		'results.nav.label': '结果视图',
 		'results.nav.results': '结果',
 		'results.nav.gaps': '差距分析',
@@ -187,6 +188,7 @@ export const results = defineMessages(
 	},
 	{
 		'results.title': 'Results',
+		'results.open': 'View results',
 		'results.nav.label': 'Result views',
 		'results.nav.results': 'Results',
 		'results.nav.gaps': 'Gap analysis',

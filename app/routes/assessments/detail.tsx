@@ -4,11 +4,13 @@ import { ErrorPage } from '#app/components/error-page.tsx'
 import { buttonClass, FormErrors, Notice, SubmitButton } from '#app/components/form-fields.tsx'
 import { LiveScorePanel } from '#app/components/live-score-panel.tsx'
 import { ProgressBar } from '#app/components/progress-bar.tsx'
+import { ReportLinks } from '#app/components/results/results-header.tsx'
 import { REASON_MAX, SPECIAL_TEXT_MAX } from '#app/domain/assessments/limits.ts'
 import { panelScheme } from '#app/domain/assessments/panel.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import {
+	latestReopening,
 	liveResult,
 	listSpecialItems,
 	loadStored,
@@ -25,6 +27,7 @@ import {
 } from '#app/utils/assessment-paths.ts'
 import { answerPath, assignmentsPath } from '#app/utils/collaboration.ts'
 import { pageTitle } from '#app/utils/page-title.ts'
+import { resultsPath } from '#app/utils/results-paths.ts'
 import { clientIp } from '#app/utils/request-context.ts'
 import { hasRole } from '#app/utils/roles.ts'
 import type { Route } from './+types/detail'
@@ -38,11 +41,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const assessment = await requireAssessment(scope, params.assessmentId)
 	const scheme = schemeOf(assessment)
 	const stored = await loadStored(scope, assessment.id)
-	const [live, items, names, progress] = await Promise.all([
+	const [live, items, names, progress, reopened] = await Promise.all([
 		liveResult(scope, assessment, stored),
 		listSpecialItems(scope, assessment.id),
 		userNames([assessment.createdBy, assessment.submittedBy]),
 		progressByPerson(scope, assessment.id),
+		latestReopening(scope, assessment.id),
 	])
 	return data({
 		workspace: { id: scope.workspace.id, name: scope.workspace.name },
@@ -69,6 +73,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		},
 		live,
 		progress,
+		reopened,
 		items: items.map(({ id, kind, description, correctiveAction }) => ({
 			id,
 			kind,
@@ -106,7 +111,7 @@ function resultFor(
 
 export default function AssessmentPage({ loaderData, actionData }: Route.ComponentProps) {
 	const { t, date, locale } = useI18n()
-	const { workspace, assessment, scheme, live, progress, items, can } = loaderData
+	const { workspace, assessment, scheme, live, progress, reopened, items, can } = loaderData
 	const locked = assessment.status === 'submitted'
 	const general = actionData && actionData.intent === null ? actionData : null
 	const scopeLines = [
@@ -140,6 +145,17 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
 					})}
 					{assessment.copied ? ` · ${t('assessment.detail.copiedFrom')}` : ''}
 				</p>
+				{reopened ? (
+					<p className="mt-1 whitespace-pre-line text-sm text-slate-600">
+						{t('assessment.reopened.history', {
+							submittedAt: reopened.submittedAt ? date(reopened.submittedAt, true) : '—',
+							score: reopened.score ?? '—',
+							name: reopened.reopenedBy ?? t('assessment.locked.unknownUser'),
+							reopenedAt: date(reopened.reopenedAt, true),
+							reason: reopened.reason,
+						})}
+					</p>
+				) : null}
 			</div>
 
 			<p className="flex flex-wrap gap-3">
@@ -152,7 +168,11 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
 				>
 					{t('collab.assign.pageTitle')}
 				</Link>
+				<Link to={resultsPath(workspace.id, assessment.id)} className={buttonClass('secondary')}>
+					{t('results.open')}
+				</Link>
 			</p>
+			{live.ok ? <ReportLinks workspaceId={workspace.id} assessmentId={assessment.id} /> : null}
 
 			{general ? <FormErrors errors={general.errors ?? undefined} /> : null}
 
