@@ -237,12 +237,14 @@ function ComparisonView({
 									<LevelLabel level={after.level} />
 								</td>
 								<td className="px-4 py-3 text-right">
-									{t(`cycle.compare.level.${comparison.levelDirection}`)}
+									{before.level || after.level
+										? t(`cycle.compare.level.${comparison.levelDirection}`)
+										: null}
 								</td>
 							</tr>
 							<tr>
 								<th scope="row" className="px-4 py-3 font-medium">
-									{t('assessment.score.passed')}
+									{t('cycle.compare.pass')}
 								</th>
 								<td className="px-4 py-3">{passText(before.passed)}</td>
 								<td className="px-4 py-3">{passText(after.passed)}</td>
