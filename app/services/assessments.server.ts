@@ -1,9 +1,10 @@
-import { asc, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import {
 	answers,
 	assessments,
 	assessorRatings,
+	auditLog,
 	evidence,
 	specialItems,
 	users,
@@ -559,6 +560,55 @@ export async function reopenAssessment(
 		)
 		return { ok: true }
 	})
+}
+
+export type Reopening = {
+	reopenedAt: Date
+	/** null when the account has since been deleted */
+	reopenedBy: string | null
+	reason: string
+	/** the submission the reopening undid */
+	submittedAt: Date | null
+	score: number | null
+}
+
+// audit details are stored JSON: read what is there, never fail the page on an odd row
+const ReopenedDetailSchema = z.object({
+	reason: z.string().catch(''),
+	submittedAt: z.iso
+		.datetime()
+		.transform((value) => new Date(value))
+		.nullable()
+		.catch(null),
+	score: z.number().nullable().catch(null),
+})
+
+/**
+ * The latest reopening of an assessment, from its audit row. Reopening clears the submitted
+ * result from the assessment; this keeps the submission it undid, who reopened it and why in view.
+ */
+export async function latestReopening(
+	scope: WorkspaceScope,
+	assessmentId: string,
+): Promise<Reopening | null> {
+	const [row] = await database()
+		.select({ detail: auditLog.detail, createdAt: auditLog.createdAt, name: users.name })
+		.from(auditLog)
+		.leftJoin(users, eq(users.id, auditLog.actorUserId))
+		.where(
+			scope.where(
+				auditLog,
+				eq(auditLog.action, 'assessment.reopened'),
+				eq(auditLog.targetType, 'assessment'),
+				eq(auditLog.targetId, assessmentId),
+			),
+		)
+		// ids are random, so insertion order (rowid) breaks ties within one millisecond
+		.orderBy(desc(auditLog.createdAt), desc(sql`${auditLog}.rowid`))
+		.limit(1)
+	if (!row) return null
+	const detail = ReopenedDetailSchema.parse(row.detail ?? {})
+	return { reopenedAt: row.createdAt, reopenedBy: row.name, ...detail }
 }
 
 export type SpecialItem = {

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createCookie } from 'react-router'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { getScheme, schemeIndicators } from '#app/domain/schemes/index.ts'
+import { formatDate } from '#app/i18n/i18n.ts'
 import { baseURL, launchBrowser } from './browser.ts'
 
 let browser: Browser
@@ -122,4 +123,50 @@ test('the overview links to the assignments page and each section’s answering 
 	await page.getByRole('link', { name: '分工与进度' }).click()
 	await page.waitForURL(`**${overview}/assignments`)
 	await page.getByRole('heading', { level: 1, name: '分工与进度' }).waitFor()
+})
+
+test('a reopened assessment keeps its earlier submission in view on the overview', async () => {
+	const submittedAt = new Date('2026-03-02T02:30:00.000Z')
+	const reopenedAt = new Date('2026-03-05T06:00:00.000Z')
+	await db.execute({
+		sql: `insert into audit_log (id, workspace_id, actor_user_id, action, target_type, target_id, detail, ip, created_at)
+			values (?, ?, ?, 'assessment.reopened', 'assessment', ?, ?, '127.0.0.1', ?)`,
+		args: [
+			randomUUID(),
+			workspaceId,
+			owner.id,
+			assessmentId,
+			JSON.stringify({
+				title: '2026 年度自评',
+				reason: '管理评审要求补充证据',
+				submittedAt: submittedAt.toISOString(),
+				submittedBy: owner.id,
+				schemeVersion: scheme.version,
+				score: 812.5,
+				level: null,
+				passed: true,
+			}),
+			reopenedAt.getTime(),
+		],
+	})
+	const reader = await person('Alex Reader')
+	await db.execute({ sql: `update users set locale = 'en' where id = ?`, args: [reader.id] })
+	await db.execute({
+		sql: `insert into memberships (id, workspace_id, user_id, role, created_at) values (?, ?, ?, 'viewer', ?)`,
+		args: [randomUUID(), workspaceId, reader.id, Date.now()],
+	})
+	for (const [who, expected] of [
+		[
+			viewer,
+			`此前已于 ${formatDate('zh-CN', submittedAt, true)} 提交，得分 812.5（王经理 于 ${formatDate('zh-CN', reopenedAt, true)} 重新打开，原因：管理评审要求补充证据）`,
+		],
+		[
+			reader,
+			`Previously submitted on ${formatDate('en', submittedAt, true)} with score 812.5 (reopened by 王经理 on ${formatDate('en', reopenedAt, true)} because: 管理评审要求补充证据)`,
+		],
+	] as const) {
+		const page = await signedIn(who, false)
+		await page.goto(overview)
+		await page.getByText(expected).waitFor()
+	}
 })

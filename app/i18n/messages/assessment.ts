@@ -117,6 +117,8 @@ export const assessment = defineMessages(
 		'assessment.reopen.reason': '重新打开的原因',
 		'assessment.reopen.button': '重新打开自评',
 		'assessment.reopen.done': '自评已重新打开。',
+		'assessment.reopened.history':
+			'此前已于 {submittedAt} 提交，得分 {score}（{name} 于 {reopenedAt} 重新打开，原因：{reason}）',
 
 		'assessment.import.title': '导入 JSON',
 		'assessment.import.intro':
@@ -305,6 +307,8 @@ export const assessment = defineMessages(
 		'assessment.reopen.reason': 'Reason for reopening',
 		'assessment.reopen.button': 'Reopen the assessment',
 		'assessment.reopen.done': 'The assessment is open again.',
+		'assessment.reopened.history':
+			'Previously submitted on {submittedAt} with score {score} (reopened by {name} on {reopenedAt} because: {reason})',
 
 		'assessment.import.title': 'Import JSON',
 		'assessment.import.intro':

@@ -10,6 +10,7 @@ import { panelScheme } from '#app/domain/assessments/panel.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import {
+	latestReopening,
 	liveResult,
 	listSpecialItems,
 	loadStored,
@@ -40,11 +41,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const assessment = await requireAssessment(scope, params.assessmentId)
 	const scheme = schemeOf(assessment)
 	const stored = await loadStored(scope, assessment.id)
-	const [live, items, names, progress] = await Promise.all([
+	const [live, items, names, progress, reopened] = await Promise.all([
 		liveResult(scope, assessment, stored),
 		listSpecialItems(scope, assessment.id),
 		userNames([assessment.createdBy, assessment.submittedBy]),
 		progressByPerson(scope, assessment.id),
+		latestReopening(scope, assessment.id),
 	])
 	return data({
 		workspace: { id: scope.workspace.id, name: scope.workspace.name },
@@ -71,6 +73,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		},
 		live,
 		progress,
+		reopened,
 		items: items.map(({ id, kind, description, correctiveAction }) => ({
 			id,
 			kind,
@@ -108,7 +111,7 @@ function resultFor(
 
 export default function AssessmentPage({ loaderData, actionData }: Route.ComponentProps) {
 	const { t, date, locale } = useI18n()
-	const { workspace, assessment, scheme, live, progress, items, can } = loaderData
+	const { workspace, assessment, scheme, live, progress, reopened, items, can } = loaderData
 	const locked = assessment.status === 'submitted'
 	const general = actionData && actionData.intent === null ? actionData : null
 	const scopeLines = [
@@ -142,6 +145,17 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
 					})}
 					{assessment.copied ? ` · ${t('assessment.detail.copiedFrom')}` : ''}
 				</p>
+				{reopened ? (
+					<p className="mt-1 whitespace-pre-line text-sm text-slate-600">
+						{t('assessment.reopened.history', {
+							submittedAt: reopened.submittedAt ? date(reopened.submittedAt, true) : '—',
+							score: reopened.score ?? '—',
+							name: reopened.reopenedBy ?? t('assessment.locked.unknownUser'),
+							reopenedAt: date(reopened.reopenedAt, true),
+							reason: reopened.reason,
+						})}
+					</p>
+				) : null}
 			</div>
 
 			<p className="flex flex-wrap gap-3">
