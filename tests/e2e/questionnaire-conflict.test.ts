@@ -217,7 +217,7 @@ test('two members edit one indicator: the second save shows both versions, the c
 	expect(await colleague.locator('[data-discarded="theirs"]').count()).toBe(1)
 })
 
-test('without JavaScript an indicator is a form that saves on submit and shows field errors', async () => {
+test('without JavaScript an indicator is a form that saves on submit, shows field errors and conflicts', async () => {
 	const page = await signedIn(owner, false)
 	await page.goto(indicatorUrl('5.1.1.2'))
 	await page.getByRole('heading', { level: 2, name: /5\.1\.1\.2/ }).waitFor()
@@ -239,7 +239,35 @@ test('without JavaScript an indicator is a form that saves on submit and shows f
 	expect(await page.getByRole('textbox', { name: '备注' }).inputValue()).toBe('抽查两个网点')
 	expect(await storedAnswer('5.1.1.2')).toBeNull()
 
+	// meanwhile a colleague answers the same indicator
+	const colleague = await signedIn(assessor)
+	await openIndicator(colleague, '5.1.1.2')
+	await colleague.getByRole('radio', { name: '符合（得满分）' }).check()
+	await saveState(colleague, /^已保存/)
+
+	// the corrected form still starts from the version first seen: a conflict, both versions shown
 	await share.fill('75')
+	const conflicted = page.waitForResponse((r) => r.request().method() === 'POST')
+	await page.getByRole('button', { name: '保存' }).click()
+	expect((await conflicted).status()).toBe(409)
+	expect(await page.locator('[data-conflict] section').allTextContents()).toEqual([
+		'您的版本部分符合：75%备注：抽查两个网点',
+		'李评价 的版本符合无备注',
+	])
+	expect(
+		await page
+			.locator('[data-conflict]')
+			.getByRole('link', { name: '采用对方的版本（重新加载）' })
+			.count(),
+	).toBe(1)
+	expect(await page.getByRole('textbox', { name: '符合比例（%）' }).inputValue()).toBe('75')
+	expect(await storedAnswer('5.1.1.2')).toMatchObject({
+		value: { fraction: 1 },
+		version: 1,
+		by: assessor.id,
+	})
+
+	// saving again keeps mine over the version just shown
 	await page.getByRole('button', { name: '保存' }).click()
 	await page.waitForURL(/saved=5\.1\.1\.2/)
 	expect(await page.locator('[data-save-state]').textContent()).toBe('已保存')
@@ -247,7 +275,7 @@ test('without JavaScript an indicator is a form that saves on submit and shows f
 	expect(await storedAnswer('5.1.1.2')).toMatchObject({
 		value: { fraction: 0.75 },
 		note: '抽查两个网点',
-		version: 1,
+		version: 2,
 		by: owner.id,
 	})
 })

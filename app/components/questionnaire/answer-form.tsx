@@ -102,14 +102,20 @@ export function AnswerForm({
 			: formStateOf(mode, indicator, stored.value, stored.note, stored.percent),
 	)
 	const [formKey, setFormKey] = useState(0)
-	// the versions the next save starts from; a no-JavaScript retry after a conflict saves over theirs
+	// the versions the next save starts from: after a conflict without JavaScript, theirs (saving
+	// again keeps mine); after refused input, still the one the person started from
 	const versions = useRef(
 		initialConflict
 			? {
 					version: initialConflict.theirs.version,
 					ratingVersion: initialConflict.theirs.ratingVersion,
 				}
-			: { version: stored.version, ratingVersion: stored.ratingVersion },
+			: postResult?.kind === 'invalid'
+				? {
+						version: Number(postResult.values.version ?? stored.version) || 0,
+						ratingVersion: Number(postResult.values.ratingVersion ?? stored.ratingVersion) || 0,
+					}
+				: { version: stored.version, ratingVersion: stored.ratingVersion },
 	)
 	const [shownVersions, setShownVersions] = useState(versions.current)
 	const [status, setStatus] = useState<Status>(() =>
