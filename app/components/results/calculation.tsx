@@ -41,7 +41,7 @@ export function CalculationPanel({ calculation: c }: { calculation: Calculation 
 			<ol className="list-decimal space-y-2 pl-5 text-sm tabular-nums">
 				<li>
 					{t('results.calc.involved', {
-						full: n(c.fullMarks),
+						total: n(c.pointsTotal),
 						excluded: n(c.excluded),
 						involved: n(c.involved),
 					})}

@@ -94,7 +94,7 @@ export function PathSummary({
 			<dd>{t('results.path.targetValue', { level: target, threshold: n(path.threshold) })}</dd>
 			<dt className="text-slate-600">{t('results.path.short')}</dt>
 			<dd className="tabular-nums">{n(path.pointsShort)}</dd>
-			{path.deductions.limit !== null ? (
+			{path.deductions.limit !== null && path.deductions.count > 0 ? (
 				<>
 					<dt className="text-slate-600">{t('results.path.deductions')}</dt>
 					<dd>

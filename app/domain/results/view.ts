@@ -10,6 +10,7 @@ import {
 	sub,
 	toDecimalString,
 	toNumber,
+	ZERO,
 } from '../scoring/rational.ts'
 import type { AssessmentV1, ScoreResult } from '../scoring/types.ts'
 
@@ -27,7 +28,9 @@ export type Calculation = {
 	/** no pass mark and no levels: the result is a conformity percentage */
 	checklist: boolean
 	fullMarks: number
-	/** points left out of the involved total by exclusions (fullMarks − involved) */
+	/** the indicators' points added up (the full marks, except for the checklist's percentage) */
+	pointsTotal: number
+	/** points left out of the involved total by exclusions (pointsTotal − involved) */
 	excluded: number
 	involved: number
 	earned: number
@@ -56,10 +59,12 @@ export function calculationOf(scheme: Scheme, result: ScoreResult): Calculation 
 		fromDecimal(result.normalised),
 		rational(result.specialBonus - result.specialDeductions),
 	)
+	const total = result.sections.reduce((sum, section) => add(sum, fromDecimal(section.full)), ZERO)
 	return {
 		checklist: scheme.passMark === null,
 		fullMarks: result.fullMarks,
-		excluded: toNumber(sub(fromDecimal(result.fullMarks), fromDecimal(result.involvedMarks))),
+		pointsTotal: toNumber(total),
+		excluded: toNumber(sub(total, fromDecimal(result.involvedMarks))),
 		involved: result.involvedMarks,
 		earned: result.earned,
 		normalised: decimal(result.normalised, 4),

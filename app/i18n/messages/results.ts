@@ -25,7 +25,7 @@ export const results = defineMessages(
 		'results.report.notScorable': '当前答案暂无法计分，无法生成报告：{detail}',
 
 		'results.calc.title': '计算过程',
-		'results.calc.involved': '满分 {full} − 删减 {excluded} = 涉及项总分值 {involved}',
+		'results.calc.involved': '各指标分值合计 {total} − 删减 {excluded} = 涉及项总分值 {involved}',
 		'results.calc.earned': '各涉及指标实得分合计 {earned}',
 		'results.calc.normalised':
 			'折算得分 = 实得分 {earned} ÷ 涉及项总分值 {involved} × 满分 {full} = {normalised}',
@@ -211,7 +211,8 @@ export const results = defineMessages(
 			'The current answers cannot be scored, so there is no report yet: {detail}',
 
 		'results.calc.title': 'How the score is calculated',
-		'results.calc.involved': 'Full marks {full} − excluded {excluded} = involved marks {involved}',
+		'results.calc.involved':
+			'Points of all indicators {total} − excluded {excluded} = involved marks {involved}',
 		'results.calc.earned': 'Points earned on the involved indicators: {earned}',
 		'results.calc.normalised':
 			'Normalised score = earned {earned} ÷ involved {involved} × full marks {full} = {normalised}',
