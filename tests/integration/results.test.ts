@@ -10,6 +10,7 @@ import * as report from '#app/routes/results/report.ts'
 import * as results from '#app/routes/results/results.tsx'
 import * as whatIf from '#app/routes/results/what-if.tsx'
 import { getScheme, schemeIndicators } from '#app/domain/schemes/index.ts'
+import { IMPORT_MAX_BYTES } from '#app/services/assessments.server.ts'
 import { database } from '#app/utils/db.server.ts'
 import { addMember, createWorkspace, respond } from './helpers.ts'
 import { addDeductions, assignTo, GBT_ANSWERS, seedGbtAssessment } from './results-support.ts'
@@ -474,6 +475,25 @@ describe('what-if', () => {
 		expect(range.status).toBe(400)
 		expect((range.data as WhatIfData).invalid?.errors.deductions).toBeDefined()
 		expect(await stored(id)).toBe(before)
+	})
+
+	test('a post that is not a form, or beyond the size limit, is refused with a message', async () => {
+		const url = `http://localhost${base(id, '/results/what-if')}`
+		for (const body of ['{"intent":"try"}', 'x'.repeat(IMPORT_MAX_BYTES + 128 * 1024)]) {
+			const request = new Request(url, {
+				method: 'POST',
+				body,
+				headers: { Cookie: owner.cookie, 'Content-Type': 'application/json' },
+			})
+			const response = await respond(() =>
+				whatIf.action({
+					...argsFor(base(id, '/results/what-if'), { cookie: owner.cookie, params: params(id) }),
+					request,
+				}),
+			)
+			expect(response.status).toBe(400)
+			expect((response.data as WhatIfData).message).toBe('提交的表单不完整，请重新加载页面后再试')
+		}
 	})
 
 	test('viewers may ask what-if questions (nothing is stored)', async () => {

@@ -255,7 +255,11 @@ function percentAnswer(value: AnswerValue, percent: string | null | undefined): 
  * special items, or walk the path to the next level. Answers a new state and its score, or
  * the refusal with the state as it was. Nothing is written anywhere.
  */
-export function runWhatIf(basis: ResultsBasis, formData: FormData, t: Translate): WhatIfResponse {
+export function runWhatIf(
+	basis: ResultsBasis,
+	formData: FormData | null,
+	t: Translate,
+): WhatIfResponse {
 	const { scheme, answers: real } = basis
 	const refuse = (message: string, state: WhatIfState = EMPTY_STATE): WhatIfResponse => ({
 		state,
@@ -265,7 +269,7 @@ export function runWhatIf(basis: ResultsBasis, formData: FormData, t: Translate)
 		status: 400,
 	})
 	if (!real) return refuse(t('assessment.score.notScorable'))
-	const values = formValues(formData)
+	const values = formData && formValues(formData)
 	if (!values) return refuse(t('questionnaire.error.malformed'))
 	const { intent, state: stateText, ...fields } = values
 	const previous = readState(stateText ?? '')

@@ -15,11 +15,12 @@ import { LevelName, PassBadge } from '#app/components/results/score-card.tsx'
 import type { PanelScheme } from '#app/domain/assessments/panel.ts'
 import type { LevelKey } from '#app/domain/schemes/scheme-schema.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
-import { translator } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { loadResultsBasis, resultsHeader } from '#app/services/results.server.ts'
 import { requireWorkspace } from '#app/services/workspace-scope.server.ts'
 import { pageTitle } from '#app/utils/page-title.ts'
+import { readForm } from '#app/routes/assessments/detail.server.ts'
 import type { Route } from './+types/what-if'
 import { runWhatIf, whatIfBaseline, type WhatIfIndicator } from './what-if.server.ts'
 import {
@@ -47,13 +48,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const scope = await requireWorkspace(request, params.workspaceId)
 	const basis = await loadResultsBasis(scope, params.assessmentId)
 	const t = translator(await resolveLocale(request, scope.user))
-	let formData: FormData
-	try {
-		formData = await request.formData()
-	} catch {
-		formData = new FormData()
-	}
-	const response = runWhatIf(basis, formData, t)
+	// read with a size limit: the changes travel in the form, and a post is never kept unbounded
+	const form = await readForm(request)
+	const response = runWhatIf(basis, form instanceof FormData ? form : null, t)
 	return data(response, { status: response.status })
 }
 
