@@ -15,6 +15,7 @@ import { I18nProvider } from './i18n/use-i18n.tsx'
 import { ErrorPage } from './components/error-page.tsx'
 import { DEFAULT_LOCALE } from './i18n/i18n.ts'
 import { resolveLocale } from './i18n/locale.server.ts'
+import { messagesFor } from './i18n/translator.ts'
 import { getSessionUser } from './utils/session.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -22,6 +23,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const locale = await resolveLocale(request, user)
 	return data({
 		locale,
+		messages: messagesFor(locale),
 		user: user ? { id: user.id, name: user.name, email: user.email } : null,
 	})
 }
@@ -38,7 +40,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				<Links />
 			</head>
 			<body className="h-full bg-slate-50 text-slate-900 antialiased">
-				<I18nProvider locale={locale}>{children}</I18nProvider>
+				<I18nProvider locale={locale} messages={rootData?.messages ?? {}}>
+					{children}
+				</I18nProvider>
 				<ScrollRestoration />
 				<Scripts />
 			</body>

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { catalogs } from '#app/i18n/catalog.ts'
-import { translator } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 import { auditActionLabel, auditDetail } from './audit-entries.tsx'
 import { auditAreas } from './audit-areas.ts'
 

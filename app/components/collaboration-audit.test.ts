@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { translator } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 import { collaborationAuditDetail, collaborationAuditLabels } from './collaboration-audit.ts'
 
 test('every collaboration audit action reads as words in both languages', () => {

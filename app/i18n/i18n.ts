@@ -1,4 +1,4 @@
-import { catalogs, type MessageKey } from './catalog.ts'
+import type { MessageKey } from './catalog.ts'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -10,11 +10,15 @@ export function isLocale(value: unknown): value is Locale {
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string
 
-export function translator(locale: Locale): Translate {
-	const catalog = catalogs[locale]
+/**
+ * A translate function over one language's messages. The server has every catalogue
+ * (translator.ts); the browser gets only the active language's messages from the root loader,
+ * so the catalogues never ship in the page's JavaScript.
+ */
+export function createTranslate(locale: Locale, messages: Readonly<Record<string, string>>): Translate {
 	const numbers = new Intl.NumberFormat(locale)
 	return (key, vars) => {
-		const template = catalog[key] ?? key
+		const template = messages[key] ?? key
 		if (!vars) return template
 		return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
 			const value = vars[name]

@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react'
-import { formatDate, formatNumber, translator, type Locale, type Translate } from './i18n.ts'
+import { createTranslate, formatDate, formatNumber, type Locale, type Translate } from './i18n.ts'
 
 type I18n = {
 	locale: Locale
@@ -10,15 +10,24 @@ type I18n = {
 
 const I18nContext = createContext<I18n | null>(null)
 
-export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+/** `messages` are the active language's, from the root loader (see createTranslate). */
+export function I18nProvider({
+	locale,
+	messages,
+	children,
+}: {
+	locale: Locale
+	messages: Readonly<Record<string, string>>
+	children: ReactNode
+}) {
 	const value = useMemo<I18n>(
 		() => ({
 			locale,
-			t: translator(locale),
+			t: createTranslate(locale, messages),
 			date: (v, withTime) => formatDate(locale, v, withTime),
 			number: (v, digits) => formatNumber(locale, v, digits),
 		}),
-		[locale],
+		[locale, messages],
 	)
 	return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Locale } from '#app/i18n/i18n.ts'
-import { translator } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 
 export type FieldErrors = Record<string, string[]>
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { sectionsFor } from '#app/components/workspace-nav.tsx'
-import { translator } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 import { baseURL, launchBrowser, linkIn, newPage, readEmail } from './browser.ts'
 
 let browser: Browser

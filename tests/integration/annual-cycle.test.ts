@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { indicatorById } from '#app/domain/gaps/test-support.ts'
-import { translator } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 import { compareTwo, workspaceTimeline } from '#app/services/annual-cycle.server.ts'
 import type { AssessmentRow } from '#app/services/assessments.server.ts'
 import type { WorkspaceScope } from '#app/services/workspace-scope.server.ts'

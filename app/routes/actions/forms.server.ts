@@ -1,6 +1,7 @@
 import { data } from 'react-router'
 import { z } from 'zod'
-import { translator, type Locale, type Translate } from '#app/i18n/i18n.ts'
+import { type Locale, type Translate } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 import type { Refusal } from '#app/services/collaboration.server.ts'
 import { ACTION_INDICATORS_MAX, STATUSES, type ActionStatus } from '#app/utils/actions.ts'
 import { parseFormData, type FieldErrors, type FormResult } from '#app/utils/forms.server.ts'

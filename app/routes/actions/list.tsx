@@ -4,7 +4,7 @@ import { ActionFields, ActionsTable, FilterForm } from '#app/components/action-p
 import { Panel } from '#app/components/assessment-fields.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { FormErrors, SubmitButton } from '#app/components/form-fields.tsx'
-import { translator } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import {

@@ -1,7 +1,8 @@
 import { data } from 'react-router'
 import { z } from 'zod'
 import type { SectionProgress } from '#app/domain/assessments/to-v1.ts'
-import { translator, type Locale } from '#app/i18n/i18n.ts'
+import { type Locale } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 import {
 	addSpecialItem,
 	BonusSchema,

@@ -11,7 +11,7 @@ import {
 } from '#app/domain/assessments/limits.ts'
 import { starsBesideName } from '#app/domain/assessments/panel.ts'
 import { schemes, schemeIndicators } from '#app/domain/schemes/index.ts'
-import { translator } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import {

@@ -2,7 +2,7 @@ import { data, Link, replace } from 'react-router'
 import { z } from 'zod'
 import { CommentsPanel } from '#app/components/comments-panel.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { translator } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import {

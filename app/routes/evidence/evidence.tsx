@@ -1,7 +1,7 @@
 import { data, Link, replace } from 'react-router'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { EvidencePanel } from '#app/components/evidence-panel.tsx'
-import { translator } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { findAssessment, targetsOf } from '#app/services/collaboration.server.ts'

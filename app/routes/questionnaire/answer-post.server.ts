@@ -2,7 +2,8 @@ import type { AppLoadContext } from 'react-router'
 import type { AnswerMode, AnswerValue } from '#app/components/questionnaire/answer-model.ts'
 import type { Indicator, Scheme } from '#app/domain/schemes/index.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
-import { translator, type Translate } from '#app/i18n/i18n.ts'
+import { type Translate } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 import {
 	indicatorOf,
 	indicatorState,

@@ -6,7 +6,7 @@ import { GapReason, PathSummary } from '#app/components/results/gap-parts.tsx'
 import { ResultsHeader } from '#app/components/results/results-header.tsx'
 import { ScoreCard } from '#app/components/results/score-card.tsx'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
-import { translator } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { GAP_STATUSES } from '#app/domain/results/view.ts'
 import {

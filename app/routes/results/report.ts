@@ -1,5 +1,5 @@
 import { resolveLocale } from '#app/i18n/locale.server.ts'
-import { translator } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 import { assessmentReport, attachment, REPORT_TYPES } from '#app/services/report.server.ts'
 import { requireWorkspace } from '#app/services/workspace-scope.server.ts'
 import type { Route } from './+types/report'

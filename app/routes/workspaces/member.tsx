@@ -9,7 +9,7 @@ import {
 	type FieldErrors,
 } from '#app/components/form-fields.tsx'
 import { workspacePath } from '#app/components/workspace-nav.tsx'
-import { translator } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { changeRole, findMember, removeMember } from '#app/services/members.server.ts'
