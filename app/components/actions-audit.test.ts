@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { translator } from '#app/i18n/i18n.ts'
+import { translator } from '#app/i18n/translator.ts'
 import { auditActionLabel, auditDetail } from './audit-entries.tsx'
 
 const zh = translator('zh-CN')
