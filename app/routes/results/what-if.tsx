@@ -176,7 +176,7 @@ function Outcome({
 	response: Response | null
 	scheme: PanelScheme
 }) {
-	const { t, locale, number } = useI18n()
+	const { t, locale } = useI18n()
 	const n = useNumbers()
 	const outcome = response?.outcome ?? null
 	const after = outcome?.after ?? null
@@ -222,7 +222,7 @@ function Outcome({
 				{outcome ? (
 					<p className="font-medium tabular-nums">
 						{t('results.whatIf.change', {
-							change: `${outcome.scoreChange > 0 ? '+' : ''}${number(outcome.scoreChange, 2)}`,
+							change: `${outcome.scoreChange > 0 ? '+' : ''}${n(outcome.scoreChange)}`,
 							level: direction(outcome.levelChange),
 						})}
 						{outcome.passChange !== 'same'
