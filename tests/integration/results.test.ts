@@ -390,6 +390,24 @@ describe('what-if', () => {
 		expect(await stored(id)).toBe(before)
 	})
 
+	test('putting the only change back leaves no hypothetical result', async () => {
+		const response = await postWhatIf(id, {
+			intent: 'reset',
+			state: JSON.stringify({ answers: { '5.3.2.2': { fraction: 1 } } }),
+			indicatorId: '5.3.2.2',
+		})
+		expect(response.status).toBe(200)
+		expect(response.data).toMatchObject({ state: { answers: {} }, outcome: null })
+		// trying the real answer again is no change either
+		const same = await postWhatIf(id, {
+			intent: 'try',
+			state: '',
+			indicatorId: '5.3.2.2',
+			choice: 'not',
+		})
+		expect(same.data).toMatchObject({ state: { answers: {} }, outcome: null })
+	})
+
 	test('the path walked: every step at full marks reaches the next level', async () => {
 		const before = await stored(id)
 		const response = await postWhatIf(id, { intent: 'apply-path', state: '' })

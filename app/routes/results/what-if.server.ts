@@ -352,7 +352,18 @@ export function runWhatIf(
 			message: t('results.whatIf.refused', { detail: evaluated.error }),
 			status: 400,
 		}
-	return { state, outcome: evaluated.outcome, invalid: null, message: null, status: 200 }
+	// everything put back: the page is as it was before any change
+	const unchanged =
+		Object.keys(state.answers).length === 0 &&
+		state.deductions === undefined &&
+		state.bonus === undefined
+	return {
+		state,
+		outcome: unchanged ? null : evaluated.outcome,
+		invalid: null,
+		message: null,
+		status: 200,
+	}
 }
 
 function evaluateOrNull(scheme: Scheme, real: AssessmentV1, state: WhatIfState, t: Translate) {
