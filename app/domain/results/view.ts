@@ -21,8 +21,7 @@ import type { AssessmentV1, ScoreResult } from '../scoring/types.ts'
  */
 
 /** The answer statuses the gap list filters by (to-v1.ts's IndicatorState). */
-export const GAP_STATUSES = ['unanswered', 'to_review', 'answered'] as const
-export type GapStatus = (typeof GAP_STATUSES)[number]
+export { GAP_STATUSES, type GapStatus } from './gap-status.ts'
 
 export type Calculation = {
 	/** no pass mark and no levels: the result is a conformity percentage */

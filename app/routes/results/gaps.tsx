@@ -8,7 +8,7 @@ import { ScoreCard } from '#app/components/results/score-card.tsx'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { translator } from '#app/i18n/translator.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
-import { GAP_STATUSES } from '#app/domain/results/view.ts'
+import { GAP_STATUSES } from '#app/domain/results/gap-status.ts'
 import {
 	gapsOf,
 	loadResultsBasis,
