@@ -24,6 +24,7 @@ const written = [
 	'answer.saved',
 	'rating.saved',
 	'rating.withdrawn',
+	'rating.imported_removed',
 	'evidence.uploaded',
 	'evidence.removed',
 	'comment.added',

@@ -11,6 +11,7 @@ export const questionnaireAudit: AuditArea = {
 		'answer.saved': 'audit.action.answer.saved',
 		'rating.saved': 'audit.action.rating.saved',
 		'rating.withdrawn': 'audit.action.rating.withdrawn',
+		'rating.imported_removed': 'audit.action.rating.imported_removed',
 	},
 	detail(t, { action, detail }) {
 		const indicator = text(detail, 'indicatorId')
@@ -33,6 +34,16 @@ export const questionnaireAudit: AuditArea = {
 				return t('audit.detail.rating.saved', { indicator, percent: text(detail, 'after') })
 			case 'rating.withdrawn':
 				return t('audit.detail.rating.withdrawn', { indicator })
+			case 'rating.imported_removed': {
+				const removed: unknown[] = Array.isArray(detail?.removed) ? detail.removed : []
+				return t('audit.detail.rating.imported_removed', {
+					indicator,
+					percents: removed
+						.filter((value) => typeof value === 'number')
+						.map((value) => `${value}%`)
+						.join(t('questionnaire.imported.separator')),
+				})
+			}
 			default:
 				return ''
 		}

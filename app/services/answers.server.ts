@@ -1,6 +1,12 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { answers, assessorRatings, users } from '#db/schema/index.ts'
+import {
+	importedPercents,
+	indicatorPercents,
+	keepImported,
+	withoutImported,
+} from '#app/domain/assessments/to-v1.ts'
 import { schemeIndicators, type Indicator, type Scheme } from '#app/domain/schemes/index.ts'
 import { FORMAT_V1, validateAssessment } from '#app/domain/scoring/index.ts'
 import { database } from '#app/utils/db.server.ts'
@@ -228,7 +234,6 @@ export async function saveAnswer(
 		)
 	const checked = checkValue(scheme, indicator, parsed.data.value)
 	if (!checked.ok) return invalid(checked.message)
-	const next = { value: checked.value, note: parsed.data.note, status: parsed.data.status }
 
 	return database().transaction(async (tx): Promise<SaveOutcome<StoredAnswer>> => {
 		const assessment = await findAssessment(scope, assessmentId, tx)
@@ -237,6 +242,11 @@ export async function saveAnswer(
 			return { ok: false, status: 409, reason: 'submitted', message: SUBMITTED_MESSAGE }
 		const row = await currentAnswer(tx, scope, assessmentId, indicatorId)
 		const current = toStoredAnswer(indicatorId, row)
+		// DNI: percentages a v1 import stored belong to no member, so a member's save keeps them;
+		// only removeImportedRatings takes them away
+		const value =
+			scheme.answerMode === 'percent' ? keepImported(checked.value, current.value) : checked.value
+		const next = { value, note: parsed.data.note, status: parsed.data.status }
 		if (
 			sameJson(current.value, next.value) &&
 			current.note === next.note &&
@@ -461,40 +471,137 @@ export type RatingView = {
 	/** others' ratings: shown only once the signed-in assessor has rated, so nobody anchors on them */
 	others: { name: string; percent: string }[]
 	othersCount: number
+	/**
+	 * percentages a v1 import stored: they belong to no member and are always shown, since the
+	 * indicator already scores them and only an owner or admin may remove them
+	 */
+	imported: string[]
+	/** over the imported and every member's rating, as the score takes them; null while any is hidden */
 	mean: number | null
 	spread: number | null
 }
 
-/** DNI ratings per indicator as the signed-in member may see them. */
+/** DNI ratings per indicator as the signed-in member may see them, with any imported ones. */
 export async function listRatings(
 	scope: WorkspaceScope,
 	assessmentId: string,
 ): Promise<Map<string, RatingView>> {
-	const rows = await database()
-		.select({ rating: assessorRatings, name: users.name })
-		.from(assessorRatings)
-		.innerJoin(users, eq(users.id, assessorRatings.userId))
-		.where(scope.where(assessorRatings, eq(assessorRatings.assessmentId, assessmentId)))
+	const db = database()
+	const [rows, answerRows] = await Promise.all([
+		db
+			.select({ rating: assessorRatings, name: users.name })
+			.from(assessorRatings)
+			.innerJoin(users, eq(users.id, assessorRatings.userId))
+			.where(scope.where(assessorRatings, eq(assessorRatings.assessmentId, assessmentId))),
+		db
+			.select({ indicatorId: answers.indicatorId, value: answers.value })
+			.from(answers)
+			.where(scope.where(answers, eq(answers.assessmentId, assessmentId))),
+	])
+	const values = new Map(answerRows.map((row) => [row.indicatorId, row.value ?? null]))
 	const byIndicator = new Map<string, typeof rows>()
 	for (const row of rows) {
 		const list = byIndicator.get(row.rating.indicatorId) ?? []
 		list.push(row)
 		byIndicator.set(row.rating.indicatorId, list)
 	}
+	const indicatorIds = new Set([
+		...byIndicator.keys(),
+		...answerRows
+			.filter((row) => importedPercents(row.value ?? null).length > 0)
+			.map((row) => row.indicatorId),
+	])
 	const views = new Map<string, RatingView>()
-	for (const [indicatorId, list] of byIndicator) {
+	for (const indicatorId of indicatorIds) {
+		const list = byIndicator.get(indicatorId) ?? []
+		const value = values.get(indicatorId) ?? null
 		const own = list.find((row) => row.rating.userId === scope.user.id)
 		const others = list.filter((row) => row !== own)
-		const values = list.map((row) => Number(row.rating.percent))
+		const percents = indicatorPercents(
+			value,
+			list.map((row) => row.rating),
+		)
+		const visible = (own !== undefined || others.length === 0) && percents.length > 0
 		views.set(indicatorId, {
 			mine: own ? { percent: own.rating.percent, version: own.rating.version } : null,
 			others: own ? others.map((row) => ({ name: row.name, percent: row.rating.percent })) : [],
 			othersCount: others.length,
-			mean: own ? values.reduce((sum, value) => sum + value, 0) / values.length : null,
-			spread: own ? Math.max(...values) - Math.min(...values) : null,
+			imported: importedPercents(value).map(String),
+			mean: visible ? percents.reduce((sum, entry) => sum + entry, 0) / percents.length : null,
+			spread: visible ? Math.max(...percents) - Math.min(...percents) : null,
 		})
 	}
 	return views
+}
+
+const ImportedListSchema = z
+	.string()
+	.trim()
+	.max(2000)
+	.transform((text) => text.split(',').map((entry) => entry.trim()))
+	.refine((list) => list.every((entry) => entry !== '' && Number.isFinite(Number(entry))))
+	.transform((list) => list.map(Number))
+
+export type ImportedRemoval =
+	| { ok: true; removed: number[] }
+	| { ok: false; status: 400; reason: 'invalid'; message: string }
+	| { ok: false; status: 409; reason: 'changed'; current: number[] }
+	| { ok: false; status: 409; reason: 'submitted'; message: string }
+
+/**
+ * DNI: removes the percentages a v1 import stored for one indicator (owner/admin only, audited).
+ * `shown` is the list as the person saw it ("70,80"): if it is no longer what is stored (a new
+ * import, another admin), nothing changes and the current list comes back. The answer's version
+ * stays: what members edit (exclusion, reason, note) is unchanged, and their saves carry over
+ * whatever imported list is stored at that moment.
+ */
+export async function removeImportedRatings(
+	scope: WorkspaceScope,
+	assessmentId: string,
+	indicatorId: string,
+	shown: unknown,
+	{ ip }: { ip: string },
+): Promise<ImportedRemoval> {
+	const { scheme } = await target(scope, assessmentId, indicatorId)
+	invariantForbidden(
+		roleAtLeast(scope.role, 'admin'),
+		'only an owner or admin can remove imported ratings (只有所有者或管理员可以移除导入的评分)',
+	)
+	if (scheme.answerMode !== 'percent')
+		return invalid(
+			`indicator ${indicatorId}: ${scheme.id} has no maturity ratings (该方案无成熟度评分)`,
+		)
+	const expected = ImportedListSchema.safeParse(shown)
+	if (!expected.success)
+		return invalid(
+			`indicator ${indicatorId}: name the imported ratings as shown, e.g. "70,80" (请注明要移除的导入评分)`,
+		)
+	return database().transaction(async (tx): Promise<ImportedRemoval> => {
+		const assessment = await findAssessment(scope, assessmentId, tx)
+		invariantNotFound(assessment)
+		if (assessment.status === 'submitted')
+			return { ok: false, status: 409, reason: 'submitted', message: SUBMITTED_MESSAGE }
+		const row = await currentAnswer(tx, scope, assessmentId, indicatorId)
+		const before = row?.answer.value ?? null
+		const current = importedPercents(before)
+		if (!row || !sameJson(current, expected.data))
+			return { ok: false, status: 409, reason: 'changed', current }
+		const after = withoutImported(before)
+		await tx
+			.update(answers)
+			.set({ value: after })
+			.where(scope.where(answers, eq(answers.id, row.answer.id)))
+		await recordAudit(tx, {
+			workspaceId: scope.workspace.id,
+			actorUserId: scope.user.id,
+			action: 'rating.imported_removed',
+			targetType: 'assessment',
+			targetId: assessmentId,
+			detail: { indicatorId, removed: current, before, after },
+			ip,
+		})
+		return { ok: true, removed: current }
+	})
 }
 
 /** One indicator as the signed-in member left it: the shared answer and their own DNI rating. */

@@ -779,9 +779,11 @@ export async function exportAssessment(
 /**
  * Replaces the answers, notes and special items with those of a v1 document (owner/admin), in one
  * transaction. DNI percentages go into the answer value (the file does not say who rated what) and
- * the assessors' own ratings are cleared, so the mean is the file's. Every answer row that changes
- * gets a new version, so a page that still shows the old one gets a conflict instead of
- * overwriting. Evidence files stay; the names a file lists are not files.
+ * the assessors' own ratings are cleared, so the mean is the file's; the answering page shows them
+ * as imported ratings, members' later ratings count beside them, and only an owner or admin
+ * removes them (removeImportedRatings). Every answer row that changes gets a new version, so a
+ * page that still shows the old one gets a conflict instead of overwriting. Evidence files stay;
+ * the names a file lists are not files.
  */
 export async function importAssessment(
 	scope: WorkspaceScope,
@@ -862,9 +864,10 @@ export async function importAssessment(
 				})
 				.where(scope.where(answers, eq(answers.id, before.id)))
 		}
-		await tx
+		const ratingsCleared = await tx
 			.delete(assessorRatings)
 			.where(scope.where(assessorRatings, eq(assessorRatings.assessmentId, current.id)))
+			.returning({ id: assessorRatings.id })
 		await tx
 			.delete(specialItems)
 			.where(scope.where(specialItems, eq(specialItems.assessmentId, current.id)))
@@ -888,6 +891,7 @@ export async function importAssessment(
 				title: current.title,
 				answers: rows.answers.length,
 				cleared: existing.filter((row) => !imported.has(row.indicatorId)).length,
+				ratingsCleared: ratingsCleared.length,
 				specialDeductions: rows.specialItems.filter((item) => item.kind === 'deduction').length,
 				specialBonus: rows.specialItems.some((item) => item.kind === 'bonus'),
 			},

@@ -52,8 +52,10 @@ export const assessments = sqliteTable(
 /**
  * The answer to one indicator. `value` holds the v1 answer shape without note/evidence
  * ({"fraction"}, {"samples"}, {"checks"}, {"na", "reason"}); DNI percentages live per assessor in
- * assessor_ratings. `version` increases with every save: a save names the version it started
- * from, and a newer one on the server is a conflict (409), never silently overwritten.
+ * assessor_ratings, except those a v1 import stored here as {"percent"}: nobody's, kept by
+ * members' saves until an owner or admin removes them. `version` increases with every save: a save
+ * names the version it started from, and a newer one on the server is a conflict (409), never
+ * silently overwritten.
  */
 export const answers = sqliteTable(
 	'answers',

@@ -393,6 +393,52 @@ test('DNI: each assessor rates alone; the others show once one has rated, with t
 	])
 })
 
+test('DNI: imported ratings show as nobody’s, count in the mean beside a member’s, and the owner removes them', async () => {
+	// an assessment whose 5.2.1.1 was imported from a v1 file: two percentages nobody owns
+	const importedId = randomUUID()
+	const now = Date.now()
+	await db.execute({
+		sql: `insert into assessments (id, workspace_id, scheme_id, scheme_version, title, period, status, created_by, created_at, updated_at)
+			values (?, ?, 'dni-cts-0301-2025', '1.0.0', '导入的自评', '2026', 'in_progress', ?, ?, ?)`,
+		args: [importedId, workspaceId, owner.id, now, now],
+	})
+	await db.execute({
+		sql: `insert into answers (id, workspace_id, assessment_id, indicator_id, value, note, status, version, updated_by, updated_at)
+			values (?, ?, ?, '5.2.1.1', '{"percent":[60,90]}', '', 'answered', 1, ?, ?)`,
+		args: [randomUUID(), workspaceId, importedId, owner.id, now],
+	})
+	const colleague = await signedIn(assessor)
+	await openIndicator(colleague, '5.2.1.1', importedId)
+	const imported = colleague.getByRole('region', { name: '导入的评分' })
+	expect(await imported.locator('li').allTextContents()).toEqual(['导入 1：60%', '导入 2：90%'])
+	expect(await colleague.getByRole('button', { name: '移除导入的评分' }).count()).toBe(0)
+	await colleague.getByRole('textbox', { name: '您的成熟度评分（%）' }).fill('60')
+	await saveState(colleague, /^已保存/)
+	const ratings = colleague.locator('section', { hasText: '各评价人员的评分' })
+	await expect.poll(() => ratings.count()).toBe(1)
+	expect(await ratings.locator('p').textContent()).toBe(
+		'平均（含导入的评分）70%；分歧（最高 − 最低）：30 个百分点分歧较大，建议讨论后再确认。',
+	)
+	expect(await imported.locator('li').count()).toBe(2)
+
+	const manager = await signedIn(owner)
+	await openIndicator(manager, '5.2.1.1', importedId)
+	await manager.getByRole('button', { name: '移除导入的评分' }).click()
+	await expect
+		.poll(() => manager.getByRole('region', { name: '导入的评分' }).count(), { timeout: 10_000 })
+		.toBe(0)
+	const stored = await db.execute({
+		sql: "select value from answers where assessment_id = ? and indicator_id = '5.2.1.1'",
+		args: [importedId],
+	})
+	expect(stored.rows[0]?.value).toBeNull()
+	const audit = await db.execute({
+		sql: "select actor_user_id from audit_log where target_id = ? and action = 'rating.imported_removed'",
+		args: [importedId],
+	})
+	expect(audit.rows.map((row) => row.actor_user_id)).toEqual([owner.id])
+})
+
 test('BAC: a box per numbered sub-requirement, n.a. where allowed and then a reason', async () => {
 	const page = await signedIn(assessor)
 	await openIndicator(page, '5.2.1', bacId)

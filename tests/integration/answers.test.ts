@@ -319,7 +319,14 @@ describe('DNI ratings', () => {
 			saved: { percent: '70', version: 1 },
 		})
 		const hidden = (await listRatings(assessor, dni())).get('5.2.1.1')
-		expect(hidden).toEqual({ mine: null, others: [], othersCount: 1, mean: null, spread: null })
+		expect(hidden).toEqual({
+			mine: null,
+			others: [],
+			othersCount: 1,
+			imported: [],
+			mean: null,
+			spread: null,
+		})
 		expect(await saveRating(assessor, dni(), '5.2.1.1', '82.5', 0, ip)).toMatchObject({
 			ok: true,
 			saved: { percent: '82.5' },
@@ -329,6 +336,7 @@ describe('DNI ratings', () => {
 			mine: { percent: '82.5', version: 1 },
 			others: [{ name: '王经理', percent: '70' }],
 			othersCount: 1,
+			imported: [],
 			mean: 76.25,
 			spread: 12.5,
 		})

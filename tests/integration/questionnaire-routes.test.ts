@@ -645,6 +645,7 @@ describe('the autosave endpoint', () => {
 			mine: null,
 			others: [],
 			othersCount: 1,
+			imported: [],
 			mean: null,
 			spread: null,
 		})
@@ -669,6 +670,7 @@ describe('the autosave endpoint', () => {
 			mine: { percent: '80.5', version: 1 },
 			others: [{ name: '王经理', percent: '70' }],
 			othersCount: 1,
+			imported: [],
 			mean: 75.25,
 			spread: 10.5,
 		})

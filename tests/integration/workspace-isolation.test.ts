@@ -103,6 +103,8 @@ const table: Record<
 		actions: () => ({
 			save: { intent: 'save', indicatorId: '5.1.1', version: '0', 'check-1': 'met', note: '' },
 			clear: { intent: 'clear', indicatorId: '5.1.1', version: '0', note: '' },
+			// the seeded assessment is BAC: refused with 400 where it is reached, never 404 or a 500
+			'remove-imported': { intent: 'remove-imported', indicatorId: '5.1.1', imported: '70' },
 		}),
 	},
 	'routes/questionnaire/autosave.ts': {

@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
+import { Form } from 'react-router'
+import { buttonClass } from '#app/components/form-fields.tsx'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { ruleSentence, type AnswerMode, type QuestionIndicator } from './answer-model.ts'
 
@@ -8,9 +10,14 @@ export type RatingView = {
 	mine: { percent: string; version: number } | null
 	others: { name: string; percent: string }[]
 	othersCount: number
+	/** percentages a v1 import stored: no member's, always shown */
+	imported: string[]
 	mean: number | null
 	spread: number | null
 }
+
+/** Where an owner or admin removes an indicator's imported ratings, and a refusal to show. */
+export type ImportedRemoval = { action: string; indicatorId: string; error: string | null }
 
 const stateStyles: Record<IndicatorState, string> = {
 	answered: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
@@ -29,18 +36,42 @@ export function StateBadge({ state }: { state: IndicatorState }) {
 	)
 }
 
-/** DNI: everyone's ratings once one has rated oneself, with the mean and the spread. */
-export function Ratings({ rating }: { rating: RatingView }) {
+/**
+ * DNI: the imported ratings (no member's), then everyone's ratings once one has rated oneself,
+ * with the mean and the spread over all of them, as the score takes them.
+ */
+export function Ratings({
+	rating,
+	removal = null,
+}: {
+	rating: RatingView
+	removal?: ImportedRemoval | null
+}) {
 	const { t, number } = useI18n()
-	if (!rating.mine)
-		return (
-			<p className="text-sm text-slate-700">
-				{rating.othersCount > 0
-					? t('questionnaire.percent.hidden', { count: rating.othersCount })
-					: t('questionnaire.percent.noOthers')}
+	const count = rating.imported.length + rating.others.length + (rating.mine ? 1 : 0)
+	const summary =
+		rating.mean !== null && count > 1 ? (
+			<p className="mt-2">
+				{t(
+					rating.imported.length
+						? 'questionnaire.percent.summaryWithImported'
+						: 'questionnaire.percent.summary',
+					{ mean: number(rating.mean), spread: number(rating.spread ?? 0) },
+				)}
+				{(rating.spread ?? 0) >= 20 ? (
+					<strong className="ml-2 font-medium text-amber-800">
+						{t('questionnaire.percent.largeSpread')}
+					</strong>
+				) : null}
 			</p>
-		)
-	return (
+		) : null
+	const members = !rating.mine ? (
+		<p className="text-sm text-slate-700">
+			{rating.othersCount > 0
+				? t('questionnaire.percent.hidden', { count: rating.othersCount })
+				: t('questionnaire.percent.noOthers')}
+		</p>
+	) : (
 		<section className="rounded border border-slate-200 bg-white p-3 text-sm">
 			<h4 className="font-semibold">{t('questionnaire.percent.others')}</h4>
 			<ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
@@ -56,18 +87,66 @@ export function Ratings({ rating }: { rating: RatingView }) {
 					</li>
 				))}
 			</ul>
-			{rating.mean !== null && rating.others.length > 0 ? (
-				<p className="mt-2">
-					{t('questionnaire.percent.summary', {
-						mean: number(rating.mean),
-						spread: number(rating.spread ?? 0),
-					})}
-					{(rating.spread ?? 0) >= 20 ? (
-						<strong className="ml-2 font-medium text-amber-800">
-							{t('questionnaire.percent.largeSpread')}
-						</strong>
+			{summary}
+		</section>
+	)
+	if (rating.imported.length === 0) return members
+	return (
+		<div className="space-y-3">
+			<ImportedRatings
+				imported={rating.imported}
+				summary={rating.mine ? null : summary}
+				removal={removal}
+			/>
+			{members}
+		</div>
+	)
+}
+
+function ImportedRatings({
+	imported,
+	summary,
+	removal,
+}: {
+	imported: string[]
+	summary: ReactNode
+	removal: ImportedRemoval | null
+}) {
+	const { t } = useI18n()
+	const id = useId()
+	return (
+		<section
+			aria-labelledby={`${id}-title`}
+			className="rounded border border-dashed border-slate-400 bg-slate-50 p-3 text-sm"
+		>
+			<h4 id={`${id}-title`} className="font-semibold">
+				{t('questionnaire.imported.title')}
+			</h4>
+			<p className="mt-1 text-slate-700">{t('questionnaire.imported.explain')}</p>
+			<ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+				{imported.map((percent, i) => (
+					<li key={i}>{t('questionnaire.imported.entry', { n: i + 1, percent })}</li>
+				))}
+			</ul>
+			{summary}
+			{removal ? (
+				<Form method="post" action={removal.action} className="mt-2 space-y-2">
+					<input type="hidden" name="intent" value="remove-imported" />
+					<input type="hidden" name="indicatorId" value={removal.indicatorId} />
+					<input type="hidden" name="imported" value={imported.join(',')} />
+					<button
+						type="submit"
+						className={buttonClass('secondary')}
+						aria-describedby={removal.error ? `${id}-error` : undefined}
+					>
+						{t('questionnaire.imported.remove')}
+					</button>
+					{removal.error ? (
+						<p id={`${id}-error`} role="alert" className="text-red-700">
+							{removal.error}
+						</p>
 					) : null}
-				</p>
+				</Form>
 			) : null}
 		</section>
 	)

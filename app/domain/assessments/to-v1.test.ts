@@ -7,11 +7,15 @@ import { panelScheme, scoreStored } from './live-score.ts'
 import {
 	EMPTY_STORED,
 	fromV1,
+	importedPercents,
+	indicatorPercents,
 	indicatorStates,
+	keepImported,
 	missingForSubmit,
 	overallProgress,
 	sectionProgress,
 	toV1,
+	withoutImported,
 	type StoredAnswer,
 	type StoredAssessment,
 } from './to-v1.ts'
@@ -146,6 +150,54 @@ describe('toV1', () => {
 			}),
 		)
 		expect(live.ok && live.result.indicators.find((i) => i.id === '5.3.1.1')?.earned).toBe(2.1)
+	})
+
+	test('DNI: imported percentages kept beside an exclusion are not scored while it stands', () => {
+		const value = { na: true, reason: '无安装服务', percent: [40, 90] }
+		const doc = toV1(
+			dni,
+			stored({
+				answers: [answer('5.2.1.1', value)],
+				ratings: [{ indicatorId: '5.2.1.1', userId: 'a', percent: '70' }],
+			}),
+		)
+		expect(doc.answers['5.2.1.1']).toEqual({ na: true, reason: '无安装服务' })
+		expect(validateAssessment(doc).ok).toBe(true)
+		const lifted = toV1(
+			dni,
+			stored({
+				answers: [answer('5.2.1.1', keepImported(null, value))],
+				ratings: [{ indicatorId: '5.2.1.1', userId: 'a', percent: '70' }],
+			}),
+		)
+		expect(lifted.answers['5.2.1.1']).toEqual({ percent: [40, 90, 70] })
+	})
+
+	test('imported percentages: read, carried over a member’s value, left out of the form', () => {
+		expect(importedPercents({ percent: 55 })).toEqual([55])
+		expect(importedPercents({ percent: [70, 80] })).toEqual([70, 80])
+		expect(importedPercents({ na: true, reason: '无' })).toEqual([])
+		expect(importedPercents(null)).toEqual([])
+		expect(keepImported(null, { percent: [70, 80] })).toEqual({ percent: [70, 80] })
+		expect(keepImported({ na: true, reason: '无' }, { percent: 55 })).toEqual({
+			na: true,
+			reason: '无',
+			percent: 55,
+		})
+		expect(keepImported(null, { na: true, reason: '无' })).toBeNull()
+		expect(keepImported({ na: true, reason: '无' }, null)).toEqual({ na: true, reason: '无' })
+		expect(withoutImported({ percent: [70, 80] })).toBeNull()
+		expect(withoutImported({ na: true, reason: '无', percent: 55 })).toEqual({
+			na: true,
+			reason: '无',
+		})
+		expect(withoutImported({ fraction: 1 })).toEqual({ fraction: 1 })
+		expect(
+			indicatorPercents({ percent: [70, 80] }, [
+				{ userId: 'b', percent: '85' },
+				{ userId: 'a', percent: '60' },
+			]),
+		).toEqual([70, 80, 60, 85])
 	})
 
 	test('BAC checks with a not-applicable sub-requirement keep their reason', () => {

@@ -64,10 +64,52 @@ function percentList(value: unknown): number[] {
 }
 
 /**
+ * DNI: the percentages a v1 import stored in an answer's value. The file does not say who rated
+ * what, so they belong to no member; they score beside the members' own ratings until an owner or
+ * admin removes them.
+ */
+export function importedPercents(value: Record<string, unknown> | null): number[] {
+	return percentList(value?.percent)
+}
+
+/** An answer's value without the imported percentages: the part a member's form edits. */
+export function withoutImported(
+	value: Record<string, unknown> | null,
+): Record<string, unknown> | null {
+	if (!value || !Object.hasOwn(value, 'percent')) return value
+	const { percent: _imported, ...rest } = value
+	return Object.keys(rest).length ? rest : null
+}
+
+/** A member's new value with the imported percentages the stored value holds carried over. */
+export function keepImported(
+	next: Record<string, unknown> | null,
+	stored: Record<string, unknown> | null,
+): Record<string, unknown> | null {
+	if (!stored || !Object.hasOwn(stored, 'percent')) return next
+	return { ...next, percent: stored.percent }
+}
+
+/**
+ * DNI: the percentages one indicator scores, in the order the v1 document lists them: the
+ * imported ones, then each assessor's own rating ordered by user id (so the document is stable).
+ */
+export function indicatorPercents(
+	value: Record<string, unknown> | null,
+	ratings: readonly Pick<StoredRating, 'userId' | 'percent'>[],
+): number[] {
+	return [
+		...importedPercents(value),
+		...[...ratings]
+			.sort((a, b) => a.userId.localeCompare(b.userId))
+			.map((rating) => Number(rating.percent)),
+	]
+}
+
+/**
  * The v1 answer shape of one indicator, or null when it is unanswered. DNI: an exclusion in the
- * stored value wins; otherwise the percentages are those a v1 import stored in the value followed by
- * each assessor's own rating (ordered by user id, so the document is stable), and the engine takes
- * their mean (seed 001 §6.1.4).
+ * stored value wins (imported percentages kept beside it are not scored while it stands);
+ * otherwise the indicator scores the mean of `indicatorPercents` (seed 001 §6.1.4).
  */
 function answerShape(
 	scheme: Scheme,
@@ -75,14 +117,9 @@ function answerShape(
 	ratings: readonly StoredRating[],
 ): Record<string, unknown> | null {
 	const { note: _note, evidence: _evidence, ...value } = stored?.value ?? {}
-	if (scheme.answerMode !== 'percent' || 'na' in value)
-		return Object.keys(value).length ? value : null
-	const percents = [
-		...percentList(value.percent),
-		...[...ratings]
-			.sort((a, b) => a.userId.localeCompare(b.userId))
-			.map((rating) => Number(rating.percent)),
-	]
+	if (scheme.answerMode !== 'percent') return Object.keys(value).length ? value : null
+	if ('na' in value) return withoutImported(value)
+	const percents = indicatorPercents(value, ratings)
 	if (percents.length === 0) return Object.keys(value).length ? value : null
 	return { ...value, percent: percents }
 }

@@ -100,6 +100,18 @@ export const questionnaire = defineMessages(
 		'questionnaire.percent.entry': '{name}：{percent}%',
 		'questionnaire.percent.summary': '平均 {mean}%；分歧（最高 − 最低）：{spread} 个百分点',
 		'questionnaire.percent.largeSpread': '分歧较大，建议讨论后再确认。',
+		'questionnaire.percent.summaryWithImported':
+			'平均（含导入的评分）{mean}%；分歧（最高 − 最低）：{spread} 个百分点',
+		'questionnaire.imported.title': '导入的评分',
+		'questionnaire.imported.explain':
+			'这些百分比来自导入的文件，不属于任何成员；它们与成员的评分一起计入平均值和得分。',
+		'questionnaire.imported.entry': '导入 {n}：{percent}%',
+		'questionnaire.imported.remove': '移除导入的评分',
+		'questionnaire.imported.error.invalid': '未能移除导入的评分：{detail}',
+		'questionnaire.imported.error.changed':
+			'导入的评分已有变化（现为：{current}），未作移除。请核对后再操作。',
+		'questionnaire.imported.none': '无',
+		'questionnaire.imported.separator': '、',
 		'questionnaire.note': '备注',
 		'questionnaire.note.hint': '内部说明，不影响得分',
 
@@ -171,10 +183,12 @@ export const questionnaire = defineMessages(
 		'audit.action.answer.saved': '保存答案',
 		'audit.action.rating.saved': '保存成熟度评分',
 		'audit.action.rating.withdrawn': '撤回成熟度评分',
+		'audit.action.rating.imported_removed': '移除导入的成熟度评分',
 		'audit.detail.answer.saved': '指标 {indicator}：{state}',
 		'audit.detail.answer.noteChanged': '，备注已修改',
 		'audit.detail.rating.saved': '指标 {indicator}：{percent}%',
 		'audit.detail.rating.withdrawn': '指标 {indicator}',
+		'audit.detail.rating.imported_removed': '指标 {indicator}：{percents}',
 	},
 	{
 		'questionnaire.pageTitle': 'Answer',
@@ -281,6 +295,18 @@ export const questionnaire = defineMessages(
 		'questionnaire.percent.entry': '{name}: {percent}%',
 		'questionnaire.percent.summary': 'Mean {mean}%; spread (highest − lowest): {spread} points',
 		'questionnaire.percent.largeSpread': 'The ratings differ widely: discuss before confirming.',
+		'questionnaire.percent.summaryWithImported':
+			'Mean (imported ratings included) {mean}%; spread (highest − lowest): {spread} points',
+		'questionnaire.imported.title': 'Imported ratings',
+		'questionnaire.imported.explain':
+			'These percentages come from an imported file and belong to no member; they count in the mean and the score together with the members’ ratings.',
+		'questionnaire.imported.entry': 'Imported {n}: {percent}%',
+		'questionnaire.imported.remove': 'Remove the imported ratings',
+		'questionnaire.imported.error.invalid': 'The imported ratings were not removed: {detail}',
+		'questionnaire.imported.error.changed':
+			'The imported ratings have changed (now: {current}); nothing was removed. Check them before trying again.',
+		'questionnaire.imported.none': 'none',
+		'questionnaire.imported.separator': ', ',
 		'questionnaire.note': 'Note',
 		'questionnaire.note.hint': 'Internal remark; does not change the score',
 
@@ -358,9 +384,11 @@ export const questionnaire = defineMessages(
 		'audit.action.answer.saved': 'Answer saved',
 		'audit.action.rating.saved': 'Maturity rating saved',
 		'audit.action.rating.withdrawn': 'Maturity rating withdrawn',
+		'audit.action.rating.imported_removed': 'Imported maturity ratings removed',
 		'audit.detail.answer.saved': 'Indicator {indicator}: {state}',
 		'audit.detail.answer.noteChanged': ', note changed',
 		'audit.detail.rating.saved': 'Indicator {indicator}: {percent}%',
 		'audit.detail.rating.withdrawn': 'Indicator {indicator}',
+		'audit.detail.rating.imported_removed': 'Indicator {indicator}: {percents}',
 	},
 )

@@ -1,5 +1,6 @@
 import type { AppLoadContext } from 'react-router'
 import type { AnswerMode, AnswerValue } from '#app/components/questionnaire/answer-model.ts'
+import { withoutImported } from '#app/domain/assessments/to-v1.ts'
 import type { Indicator, Scheme } from '#app/domain/schemes/index.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { type Translate } from '#app/i18n/i18n.ts'
@@ -248,13 +249,19 @@ function formValues(formData: FormData): Record<string, string> | null {
 	return values
 }
 
+/** The value as the indicator's form shows it: DNI's imported percentages are not the member's. */
+function formValue(scheme: Scheme, value: AnswerValue): AnswerValue {
+	return scheme.answerMode === 'percent' ? withoutImported(value) : value
+}
+
 function serverVersion(
 	scope: WorkspaceScope,
+	scheme: Scheme,
 	answer: StoredAnswer,
 	rating: { percent: string; version: number } | null,
 ): ServerVersion {
 	return {
-		value: answer.value,
+		value: formValue(scheme, answer.value),
 		note: answer.note,
 		version: answer.version,
 		by: answer.updatedBy?.name ?? null,
@@ -345,7 +352,7 @@ async function save(
 		return {
 			kind: 'conflict',
 			indicatorId,
-			theirs: serverVersion(scope, current.answer, current.rating),
+			theirs: serverVersion(scope, scheme, current.answer, current.rating),
 			mine,
 			values,
 		}
@@ -378,7 +385,7 @@ async function save(
 		version: answer.saved.version,
 		ratingVersion,
 		at: answer.saved.updatedAt?.toISOString() ?? null,
-		value: answer.saved.value,
+		value: formValue(scheme, answer.saved.value),
 		note: answer.saved.note,
 	}
 }

@@ -1,5 +1,6 @@
 import type { QuestionIndicator } from '#app/components/questionnaire/answer-model.ts'
 import { panelScheme } from '#app/domain/assessments/live-score.ts'
+import { withoutImported } from '#app/domain/assessments/to-v1.ts'
 import {
 	schemeIndicators,
 	type Indicator,
@@ -187,7 +188,11 @@ export async function loadQuestionnaire(
 			...questionOf(indicator),
 			notes: notesFor(scheme.notes, groupId ? [indicator.id, groupId] : [indicator.id]),
 			answer: {
-				value: stored?.value ?? null,
+				// DNI: imported percentages are shown with the ratings, not in the member's form
+				value:
+					scheme.answerMode === 'percent'
+						? withoutImported(stored?.value ?? null)
+						: (stored?.value ?? null),
 				note: stored?.note ?? '',
 				status: stored?.status ?? 'answered',
 				version: stored?.version ?? 0,
@@ -265,6 +270,7 @@ export async function loadQuestionnaire(
 		},
 		role: scope.role,
 		canEdit,
+		canRemoveImported: canEdit && roleAtLeast(scope.role, 'admin'),
 		scheme: {
 			...panelScheme(scheme),
 			title: scheme.title,
@@ -310,7 +316,14 @@ export async function loadQuestionnaire(
 	}
 }
 
-const emptyRating: RatingView = { mine: null, others: [], othersCount: 0, mean: null, spread: null }
+const emptyRating: RatingView = {
+	mine: null,
+	others: [],
+	othersCount: 0,
+	imported: [],
+	mean: null,
+	spread: null,
+}
 
 /** The id of the section holding an indicator, if the scheme has it. */
 function sectionOf(scheme: Scheme, indicatorId: string): string | undefined {

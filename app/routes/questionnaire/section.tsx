@@ -13,11 +13,15 @@ import { requireWorkspace } from '#app/services/workspace-scope.server.ts'
 import { pageTitle } from '#app/utils/page-title.ts'
 import type { Route } from './+types/section'
 import { handleAnswerPost, statusOf } from './answer-post.server.ts'
+import { handleImportedRemoval } from './imported-ratings.server.ts'
 import { loadQuestionnaire, type PageIndicator } from './questionnaire.server.ts'
 import '../../components/questionnaire/questionnaire.css'
 
-/** The intents of an indicator form: save (also confirms a copied answer) and clear. */
-export const intents = ['save', 'clear'] as const
+/**
+ * The intents of an indicator form: save (also confirms a copied answer) and clear; DNI adds the
+ * owner's or admin's removal of an indicator's imported ratings.
+ */
+export const intents = ['save', 'clear', 'remove-imported'] as const
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const scope = await requireWorkspace(request, params.workspaceId)
@@ -28,6 +32,20 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 /** A plain post (no JavaScript): saved → back to the page at the indicator; otherwise the form again. */
 export async function action(args: Route.ActionArgs) {
+	const form = await args.request
+		.clone()
+		.formData()
+		.catch(() => null)
+	if (form?.get('intent') === 'remove-imported') {
+		const removal = await handleImportedRemoval(args, form)
+		if (removal.kind === 'removed') {
+			const url = new URL(args.request.url)
+			url.searchParams.delete('saved')
+			const query = url.searchParams.size ? `?${url.searchParams}` : ''
+			return redirect(`${url.pathname}${query}#indicator-${removal.indicatorId}`)
+		}
+		return data({ removal }, { status: removal.status })
+	}
 	const result = await handleAnswerPost(args)
 	if (result.kind === 'saved') {
 		const url = new URL(args.request.url)
@@ -67,7 +85,9 @@ export default function AnswerSection({ loaderData, actionData }: Route.Componen
 	const indicatorHref = (id: string) => `${here}?indicator=${encodeURIComponent(id)}`
 	const action = withoutSaved(location.pathname, location.search)
 	const autosaveUrl = `${assessmentHref}/autosave`
-	const postResult: PostResult | null = actionData?.result ?? null
+	const postResult: PostResult | null =
+		actionData && 'result' in actionData ? actionData.result : null
+	const removal = actionData && 'removal' in actionData ? actionData.removal : null
 	const mode = page.scheme.answerMode
 	const locked = page.assessment.status === 'submitted'
 	const redirectBack = `${action}`
@@ -103,7 +123,20 @@ export default function AnswerSection({ loaderData, actionData }: Route.Componen
 					postResult={postResult && postResult.indicatorId === indicator.id ? postResult : null}
 					savedNotice={page.savedId === indicator.id}
 				/>
-				{indicator.rating ? <Ratings rating={indicator.rating} /> : null}
+				{indicator.rating ? (
+					<Ratings
+						rating={indicator.rating}
+						removal={
+							page.canRemoveImported
+								? {
+										action,
+										indicatorId: indicator.id,
+										error: removal?.indicatorId === indicator.id ? removal.message : null,
+									}
+								: null
+						}
+					/>
+				) : null}
 				<div className="grid gap-4 border-t border-slate-200 pt-4 md:grid-cols-2">
 					<EvidencePanel
 						workspaceId={page.workspaceId}
