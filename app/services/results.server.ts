@@ -12,8 +12,11 @@ import {
 	analyseGaps,
 	crossSchemeView,
 	pathToNextLevel,
+	type Bilingual,
 	type Gap,
+	type GapReason,
 	type NextLevelPath,
+	type PathStep,
 } from '#app/domain/gaps/index.ts'
 import {
 	calculationOf,
@@ -41,6 +44,7 @@ import {
 	type AssessmentRow,
 } from './assessments.server.ts'
 import { listActions } from './actions.server.ts'
+import { listRatings } from './answers.server.ts'
 import { effectiveAssignees, listAssignments } from './collaboration.server.ts'
 import type { WorkspaceScope } from './workspace-scope.server.ts'
 
@@ -58,6 +62,12 @@ export type ResultsBasis = {
 	 * snapshot's score or level: the gap analysis then explains today's score, not the snapshot.
 	 */
 	differsFromSnapshot: boolean
+	/**
+	 * DNI indicators whose ratings the viewer may not see yet: while the assessment is in
+	 * progress, an assessor sees others' ratings only after rating (the questionnaire's rule),
+	 * so no page shows their percentages, mean or earned points before then.
+	 */
+	hidden: ReadonlySet<string>
 }
 
 export async function loadResultsBasis(
@@ -78,7 +88,43 @@ export async function loadResultsBasis(
 		differsFromSnapshot =
 			now.score !== live.result.score || now.level?.key !== live.result.level?.key
 	}
-	return { assessment, scheme, stored, live, answers, differsFromSnapshot }
+	const hidden = await hiddenRatings(scope, assessment, scheme)
+	return { assessment, scheme, stored, live, answers, differsFromSnapshot, hidden }
+}
+
+async function hiddenRatings(
+	scope: WorkspaceScope,
+	assessment: AssessmentRow,
+	scheme: Scheme,
+): Promise<ReadonlySet<string>> {
+	// viewers cannot rate, so there is nothing for them to anchor on
+	if (
+		scheme.answerMode !== 'percent' ||
+		assessment.status === 'submitted' ||
+		!hasRole(scope.role, 'assessor')
+	)
+		return new Set()
+	const ratings = await listRatings(scope, assessment.id)
+	return new Set(
+		[...ratings]
+			.filter(([, view]) => view.mine === null && view.othersCount > 0)
+			.map(([indicatorId]) => indicatorId),
+	)
+}
+
+/** A gap as a page may show it: without its numbers and reason while its ratings are hidden. */
+export type GapView = Omit<Gap, 'earned' | 'lost' | 'recoverable' | 'reason' | 'text'> & {
+	earned: number | null
+	lost: number | null
+	recoverable: number | null
+	reason: GapReason | null
+	/** null: hidden until the viewer has rated */
+	text: Bilingual | null
+}
+
+export function gapView(gap: Gap, hidden: ReadonlySet<string>): GapView {
+	if (!hidden.has(gap.id)) return gap
+	return { ...gap, earned: null, lost: null, recoverable: null, reason: null, text: null }
 }
 
 /** What every results page shows in its heading and navigation. */
@@ -107,10 +153,25 @@ function resultSummary(result: ScoreResult) {
 	return rest
 }
 
-/** The path to the next level without the full-marks answers it computed (nobody reads them). */
-export function pathView(path: NextLevelPath) {
+/**
+ * The path to the next level without the full-marks answers it computed (nobody reads them),
+ * and without the points and reason of a step whose ratings are hidden from the viewer.
+ */
+export function pathView(path: NextLevelPath, hidden: ReadonlySet<string>) {
 	if (path.kind !== 'path') return path
-	return { ...path, steps: path.steps.map(({ answer: _answer, ...step }) => step) }
+	return {
+		...path,
+		steps: path.steps.map(({ answer: _answer, ...step }): PathStepView =>
+			hidden.has(step.id) ? { ...step, lost: null, gain: null, text: null } : step,
+		),
+	}
+}
+
+type PathStepView = Omit<PathStep, 'answer' | 'lost' | 'gain' | 'text'> & {
+	lost: number | null
+	gain: number | null
+	/** null: hidden until the viewer has rated */
+	text: Bilingual | null
 }
 export type PathView = ReturnType<typeof pathView>
 
@@ -131,8 +192,8 @@ export function resultsOverview(basis: ResultsBasis) {
 		calculation: calculationOf(scheme, result),
 		sections: sectionsOf(scheme, result),
 		exclusions: answers ? exclusionsOf(scheme, answers, result) : [],
-		path: answers ? pathView(pathToNextLevel(scheme, answers)) : null,
-		topGaps: gaps ? gaps.gaps.slice(0, TOP_GAPS) : [],
+		path: answers ? pathView(pathToNextLevel(scheme, answers), basis.hidden) : null,
+		topGaps: gaps ? gaps.gaps.slice(0, TOP_GAPS).map((gap) => gapView(gap, basis.hidden)) : [],
 		gapCount: gaps?.gaps.length ?? 0,
 		recoverable: gaps?.recoverable ?? 0,
 	}
@@ -145,7 +206,7 @@ export type GapFilters = {
 	status?: GapStatus
 }
 
-export type GapRow = Gap & {
+export type GapRow = GapView & {
 	/** place in the full ranking, from 1 */
 	rank: number
 	status: IndicatorState
@@ -195,7 +256,7 @@ export async function gapsOf(scope: WorkspaceScope, basis: ResultsBasis, filters
 	const rows: GapRow[] = analysis.gaps.map((gap, i) => {
 		const userId = assignees.get(gap.id)?.userId
 		return {
-			...gap,
+			...gapView(gap, basis.hidden),
 			rank: i + 1,
 			status: states.get(gap.id) ?? 'unanswered',
 			assignee: userId ? { id: userId, name: names.get(userId) ?? '' } : null,
@@ -215,7 +276,7 @@ export async function gapsOf(scope: WorkspaceScope, basis: ResultsBasis, filters
 		rows: shown,
 		total: rows.length,
 		people,
-		path: pathView(pathToNextLevel(scheme, answers)),
+		path: pathView(pathToNextLevel(scheme, answers), basis.hidden),
 		unknownAssignee,
 	}
 }

@@ -270,7 +270,7 @@ describe('gap analysis', () => {
 			['5.2.6.2', 5, 'unanswered', null],
 		])
 		const recoverable = body.gaps.rows.map((row) => row.recoverable)
-		expect(recoverable).toEqual([...recoverable].sort((a, b) => b - a))
+		expect(recoverable).toEqual([...recoverable].sort((a, b) => (b ?? 0) - (a ?? 0)))
 		expect(body.gaps.rows[0]!.recoverable).toBeCloseTo((7 * 100) / 98, 10)
 		expect(body.gaps.people.map((person) => person.name).sort()).toEqual(['李评价', '王经理'])
 		expect(body.gaps.path).toMatchObject({

@@ -8,9 +8,10 @@ type PathStepView = {
 	title: string
 	titleEn: string
 	sectionId: string
-	lost: number
-	gain: number
-	text: Bilingual
+	/** null while the indicator's ratings are hidden from the viewer */
+	lost: number | null
+	gain: number | null
+	text: Bilingual | null
 }
 
 type Deductions = { count: number; limit: number | null; toClear: number }
@@ -52,10 +53,14 @@ export function words(text: Bilingual, locale: string): string {
 	return locale === 'en' ? text.en : text.zh
 }
 
-/** Why a gap lost points, in the page's language. */
-export function GapReason({ gap }: { gap: { text: Bilingual } }) {
-	const { locale } = useI18n()
-	return <p className="text-slate-700">{words(gap.text, locale)}</p>
+/** Why a gap lost points, in the page's language; none while its ratings are hidden. */
+export function GapReason({ gap }: { gap: { text: Bilingual | null } }) {
+	const { t, locale } = useI18n()
+	return gap.text ? (
+		<p className="text-slate-700">{words(gap.text, locale)}</p>
+	) : (
+		<p className="text-slate-600 italic">{t('results.ratingsHidden')}</p>
+	)
 }
 
 function levelName(level: LevelRef, scheme: Pick<PanelScheme, 'levels'>, locale: string) {
@@ -158,8 +163,12 @@ export function PathSummary({
 									<th scope="row" className="py-2 pr-4 font-medium">
 										{step.id} {locale === 'en' ? step.titleEn : step.title}
 									</th>
-									<td className="py-2 pr-4 text-right tabular-nums">+{n(step.gain)}</td>
-									<td className="py-2 text-slate-700">{words(step.text, locale)}</td>
+									<td className="py-2 pr-4 text-right tabular-nums">
+										{step.gain === null ? '—' : `+${n(step.gain)}`}
+									</td>
+									<td className="py-2 text-slate-700">
+										<GapReason gap={step} />
+									</td>
 								</tr>
 							))}
 						</tbody>

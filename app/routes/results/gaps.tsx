@@ -219,13 +219,15 @@ export default function GapsPage({ loaderData }: Route.ComponentProps) {
 													</span>
 												</th>
 												<td className="py-2 pr-3 text-right tabular-nums">
-													{t('results.gaps.lostValue', {
-														lost: n(gap.lost),
-														involved: n(gap.involved),
-													})}
+													{gap.lost === null
+														? '—'
+														: t('results.gaps.lostValue', {
+																lost: n(gap.lost),
+																involved: n(gap.involved),
+															})}
 												</td>
 												<td className="py-2 pr-3 text-right tabular-nums font-medium">
-													{n(gap.recoverable)}
+													{gap.recoverable === null ? '—' : n(gap.recoverable)}
 												</td>
 												<td className="py-2 pr-3">
 													<GapReason gap={gap} />

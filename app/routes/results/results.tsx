@@ -94,9 +94,11 @@ export default function ResultsPage({ loaderData }: Route.ComponentProps) {
 										<li key={gap.id} className="rounded border border-slate-200 p-2">
 											<p className="font-medium">
 												{gap.id} {locale === 'en' ? gap.titleEn : gap.title}
-												<span className="ml-2 font-normal tabular-nums text-slate-700">
-													{t('results.gaps.recoverableValue', { points: n(gap.recoverable) })}
-												</span>
+												{gap.recoverable === null ? null : (
+													<span className="ml-2 font-normal tabular-nums text-slate-700">
+														{t('results.gaps.recoverableValue', { points: n(gap.recoverable) })}
+													</span>
+												)}
 											</p>
 											<GapReason gap={gap} />
 										</li>

@@ -62,28 +62,32 @@ type Marks = Pick<IndicatorResult, 'earned' | 'involved' | 'excluded'>
 
 export type WhatIfIndicator = QuestionIndicator & {
 	sectionId: string
-	/** the stored answer as scored, without note and evidence */
+	/** the stored answer as scored, without note and evidence (null too while hidden) */
 	real: AnswerShape | null
-	marks: Marks
+	/** null: the assessors' ratings are hidden until the viewer has rated */
+	marks: Marks | null
 }
 
 /** The page before any change: every indicator with its real answer and marks, by section. */
 export function whatIfBaseline(basis: ResultsBasis) {
-	const { scheme, answers } = basis
+	const { scheme, answers, hidden } = basis
 	if (!answers) return null
 	const result = scoreAssessment(scheme, answers)
 	const marks = new Map(result.indicators.map((entry) => [entry.id, entry]))
 	const indicators: WhatIfIndicator[] = schemeIndicators(scheme).map(({ indicator, section }) => {
 		const entry = marks.get(indicator.id)
+		const concealed = hidden.has(indicator.id)
 		return {
 			...questionOf(indicator),
 			sectionId: section.id,
-			real: shapeOf(answers.answers[indicator.id]),
-			marks: {
-				earned: entry?.earned ?? 0,
-				involved: entry?.involved ?? 0,
-				excluded: entry?.excluded ?? false,
-			},
+			real: concealed ? null : shapeOf(answers.answers[indicator.id]),
+			marks: concealed
+				? null
+				: {
+						earned: entry?.earned ?? 0,
+						involved: entry?.involved ?? 0,
+						excluded: entry?.excluded ?? false,
+					},
 		}
 	})
 	return {
@@ -96,7 +100,7 @@ export function whatIfBaseline(basis: ResultsBasis) {
 			...outcomeOf(result),
 			deductions: answers.specialDeductions?.length ?? 0,
 			bonus: answers.specialBonus !== undefined,
-			path: pathView(pathToNextLevel(scheme, answers)),
+			path: pathView(pathToNextLevel(scheme, answers), hidden),
 		},
 	}
 }
@@ -182,7 +186,8 @@ export type WhatIfOutcome = {
 	passChange: 'up' | 'down' | 'same'
 	deductions: number
 	bonus: boolean
-	changed: { id: string; before: Marks; after: Marks }[]
+	/** before is null while the indicator's ratings are hidden from the viewer */
+	changed: { id: string; before: Marks | null; after: Marks }[]
 	path: ReturnType<typeof pathView>
 }
 
@@ -191,6 +196,7 @@ function evaluate(
 	real: AssessmentV1,
 	state: WhatIfState,
 	t: Translate,
+	hidden: ReadonlySet<string>,
 ): { ok: true; outcome: WhatIfOutcome; assessment: AssessmentV1 } | { ok: false; error: string } {
 	const built = changesOf(scheme, real, state, t)
 	if (!built.ok) return built
@@ -214,10 +220,10 @@ function evaluate(
 			bonus: result.after.specialBonus > 0,
 			changed: result.indicators.map((entry) => ({
 				id: entry.id,
-				before: marks(entry.before),
+				before: hidden.has(entry.id) ? null : marks(entry.before),
 				after: marks(entry.after),
 			})),
-			path: pathView(pathToNextLevel(scheme, result.assessment)),
+			path: pathView(pathToNextLevel(scheme, result.assessment), hidden),
 		},
 	}
 }
@@ -260,7 +266,7 @@ export function runWhatIf(
 	formData: FormData | null,
 	t: Translate,
 ): WhatIfResponse {
-	const { scheme, answers: real } = basis
+	const { scheme, answers: real, hidden } = basis
 	const refuse = (message: string, state: WhatIfState = EMPTY_STATE): WhatIfResponse => ({
 		state,
 		outcome: null,
@@ -299,7 +305,7 @@ export function runWhatIf(
 			if (!parsed.ok)
 				return {
 					state: previous,
-					outcome: evaluateOrNull(scheme, real, previous, t),
+					outcome: evaluateOrNull(scheme, real, previous, t, hidden),
 					invalid: { indicatorId: indicator.id, errors: parsed.errors, values: fields },
 					message: null,
 					status: 400,
@@ -320,7 +326,7 @@ export function runWhatIf(
 		if (!/^\d{1,2}$/.test(count) || Number(count) > DEDUCTIONS_MAX)
 			return {
 				state: previous,
-				outcome: evaluateOrNull(scheme, real, previous, t),
+				outcome: evaluateOrNull(scheme, real, previous, t, hidden),
 				invalid: {
 					indicatorId: 'special',
 					errors: { deductions: [t('results.whatIf.deductionsRange', { max: DEDUCTIONS_MAX })] },
@@ -334,7 +340,7 @@ export function runWhatIf(
 		state.bonus =
 			(bonus === 'on') === (real.specialBonus !== undefined) ? undefined : bonus === 'on'
 	} else {
-		const current = evaluate(scheme, real, previous, t)
+		const current = evaluate(scheme, real, previous, t, hidden)
 		if (!current.ok) return refuse(current.error, EMPTY_STATE)
 		const path = pathToNextLevel(scheme, current.assessment)
 		if (path.kind !== 'path') return refuse(t('results.whatIf.noPath'), previous)
@@ -343,11 +349,11 @@ export function runWhatIf(
 		if (path.deductions.toClear > 0) state.deductions = (walked.specialDeductions ?? []).length
 	}
 
-	const evaluated = evaluate(scheme, real, state, t)
+	const evaluated = evaluate(scheme, real, state, t, hidden)
 	if (!evaluated.ok)
 		return {
 			state: previous,
-			outcome: evaluateOrNull(scheme, real, previous, t),
+			outcome: evaluateOrNull(scheme, real, previous, t, hidden),
 			invalid: null,
 			message: t('results.whatIf.refused', { detail: evaluated.error }),
 			status: 400,
@@ -366,7 +372,13 @@ export function runWhatIf(
 	}
 }
 
-function evaluateOrNull(scheme: Scheme, real: AssessmentV1, state: WhatIfState, t: Translate) {
-	const evaluated = evaluate(scheme, real, state, t)
+function evaluateOrNull(
+	scheme: Scheme,
+	real: AssessmentV1,
+	state: WhatIfState,
+	t: Translate,
+	hidden: ReadonlySet<string>,
+) {
+	const evaluated = evaluate(scheme, real, state, t, hidden)
 	return evaluated.ok ? evaluated.outcome : null
 }

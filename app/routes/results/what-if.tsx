@@ -260,9 +260,11 @@ function Outcome({
 											{entry.id}
 										</th>
 										<td className="py-1 pr-4">
-											{entry.before.excluded
-												? t('results.whatIf.excluded')
-												: `${n(entry.before.earned)} / ${n(entry.before.involved)}`}
+											{entry.before === null
+												? t('results.ratingsHidden')
+												: entry.before.excluded
+													? t('results.whatIf.excluded')
+													: `${n(entry.before.earned)} / ${n(entry.before.involved)}`}
 										</td>
 										<td className="py-1">
 											{entry.after.excluded
@@ -425,8 +427,12 @@ function IndicatorForm({
 		? formStateFromValues(invalid.values, indicator)
 		: formStateOf(mode, indicator, value, '', mode === 'percent' ? percentText(value) : null)
 	const after = response?.outcome?.changed.find((entry) => entry.id === indicator.id)?.after
-	const marks = (entry: { earned: number; involved: number; excluded: boolean }) =>
-		entry.excluded ? t('results.whatIf.excluded') : `${n(entry.earned)} / ${n(entry.involved)}`
+	const marks = (entry: { earned: number; involved: number; excluded: boolean } | null) =>
+		entry === null
+			? '—'
+			: entry.excluded
+				? t('results.whatIf.excluded')
+				: `${n(entry.earned)} / ${n(entry.involved)}`
 	const prefix = `wi-${indicator.id}`
 	const general = invalid?.errors['']
 	return (
@@ -440,10 +446,12 @@ function IndicatorForm({
 					{indicator.id} {locale === 'en' ? indicator.titleEn : indicator.title}
 				</span>
 				<span className="ml-2 text-slate-600">
-					{t('results.whatIf.realAnswer', {
-						answer: answerWords(t, mode, indicator.real),
-						marks: marks(indicator.marks),
-					})}
+					{indicator.marks === null
+						? t('results.ratingsHidden')
+						: t('results.whatIf.realAnswer', {
+								answer: answerWords(t, mode, indicator.real),
+								marks: marks(indicator.marks),
+							})}
 				</span>
 				{changed ? (
 					<span className="ml-2 font-medium text-brand-800">
