@@ -109,7 +109,12 @@ export function AssigneePicker({
 								))}
 							</select>
 						</div>
-						<button type="submit" disabled={busy} className={buttonClass('secondary')}>
+						<button
+							type="submit"
+							disabled={busy}
+							aria-label={t('collab.assign.assignLabel', { target: targetLabel })}
+							className={buttonClass('secondary')}
+						>
 							{t('collab.assign.assign')}
 						</button>
 					</fetcher.Form>

@@ -115,8 +115,7 @@ test('BAC answered by an owner and an assessor: exclusions with reasons, evidenc
 	await manager.getByRole('link', { name: '分工与进度' }).click()
 	const customerService = manager.getByRole('region', { name: '5.3 顾客服务' })
 	await customerService.getByLabel('5.3 顾客服务 的负责人').selectOption({ label: '李评价' })
-	// the section's own button comes before its indicators'
-	await customerService.getByRole('button', { name: '指派', exact: true }).first().click()
+	await customerService.getByRole('button', { name: '指派 5.3 顾客服务', exact: true }).click()
 	await customerService.getByText('负责人：李评价').first().waitFor()
 
 	// the indicators that are not under test come in by import

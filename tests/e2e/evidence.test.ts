@@ -202,7 +202,7 @@ test('assign a section, comment without JavaScript, and find it under my assignm
 	const manager = await signedIn(owner, false)
 	await manager.goto(`/w/${workspaceId}/assessments/${assessmentId}/assignments`)
 	await manager.getByLabel(/^5\.1 \S+ 的负责人$/).selectOption({ label: '李评价' })
-	await manager.getByRole('button', { name: '指派' }).first().click()
+	await manager.getByRole('button', { name: /^指派 5\.1 \S+$/ }).click()
 	await manager.getByText('负责人：李评价').first().waitFor()
 
 	const colleague = await signedIn(assessor, false)
