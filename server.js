@@ -30,6 +30,13 @@ async function loadOrExit(load) {
 const app = express()
 app.disable('x-powered-by')
 app.use(compression())
+// React Router flushes after every chunk it writes; on a gzip stream each flush resets the
+// compression window, so a 630 KB questionnaire page went out as 220 KB instead of ~61 KB. No page
+// streams (no Suspense/Await), so the response is compressed whole.
+app.use((_req, res, next) => {
+	res.flush = () => {}
+	next()
+})
 
 let build
 if (isDev) {
