@@ -1,9 +1,9 @@
 import { useId } from 'react'
 import { Form, Link } from 'react-router'
-import { TextAreaField } from '#app/components/assessment-fields.tsx'
 import {
 	SelectField,
 	SubmitButton,
+	TextAreaField,
 	TextField,
 	type FieldErrors,
 } from '#app/components/form-fields.tsx'

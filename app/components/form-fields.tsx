@@ -5,15 +5,52 @@ export type FieldErrors = Record<string, string[] | undefined>
 const inputClass =
 	'mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600 sm:text-sm'
 
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-	const list = ids.filter(Boolean).join(' ')
-	return list || undefined
+type FieldProps = {
+	name: string
+	label: string
+	hint?: string
+	errors?: string[]
+}
+
+/**
+ * The ids every field shares: the control's own, and the hint and error ids that aria-describedby
+ * points at, so screen readers announce the hint and server-side errors with the control.
+ */
+function useFieldIds(hint: string | undefined, errors: string[] | undefined) {
+	const id = useId()
+	const invalid = Boolean(errors?.length)
+	const described = [hint && `${id}-hint`, invalid && `${id}-error`].filter(Boolean).join(' ')
+	return {
+		id,
+		control: {
+			id,
+			'aria-invalid': invalid || undefined,
+			'aria-describedby': described || undefined,
+		},
+	}
+}
+
+function Hint({
+	id,
+	hint,
+	className = 'mt-1 text-sm text-slate-600',
+}: {
+	id: string
+	hint?: string
+	className?: string
+}) {
+	if (!hint) return null
+	return (
+		<p id={`${id}-hint`} className={className}>
+			{hint}
+		</p>
+	)
 }
 
 function ErrorText({ id, errors }: { id: string; errors: string[] | undefined }) {
 	if (!errors?.length) return null
 	return (
-		<ul id={id} className="mt-1 text-sm text-red-700">
+		<ul id={`${id}-error`} className="mt-1 text-sm text-red-700">
 			{errors.map((message) => (
 				<li key={message}>{message}</li>
 			))}
@@ -21,14 +58,30 @@ function ErrorText({ id, errors }: { id: string; errors: string[] | undefined })
 	)
 }
 
-type FieldProps = {
-	name: string
+/** A label, the control under it, then its hint and server-side errors. */
+function Stacked({
+	id,
+	label,
+	hint,
+	errors,
+	children,
+}: {
+	id: string
 	label: string
 	hint?: string
 	errors?: string[]
-	defaultValue?: string
-	required?: boolean
-	maxLength?: number
+	children: ReactNode
+}) {
+	return (
+		<div>
+			<label htmlFor={id} className="block text-sm font-medium text-slate-800">
+				{label}
+			</label>
+			{children}
+			<Hint id={id} hint={hint} />
+			<ErrorText id={id} errors={errors} />
+		</div>
+	)
 }
 
 /** A labelled text input whose server-side errors sit next to it and are announced with it. */
@@ -42,33 +95,53 @@ export function TextField({
 	maxLength,
 	type = 'text',
 	autoComplete,
-}: FieldProps & { type?: 'text' | 'email'; autoComplete?: string }) {
-	const id = useId()
-	const invalid = Boolean(errors?.length)
+}: FieldProps & {
+	defaultValue?: string
+	required?: boolean
+	maxLength?: number
+	type?: 'text' | 'email' | 'password'
+	autoComplete?: string
+}) {
+	const { id, control } = useFieldIds(hint, errors)
 	return (
-		<div>
-			<label htmlFor={id} className="block text-sm font-medium text-slate-800">
-				{label}
-			</label>
+		<Stacked id={id} label={label} hint={hint} errors={errors}>
 			<input
-				id={id}
+				{...control}
 				name={name}
 				type={type}
 				defaultValue={defaultValue}
 				required={required}
 				maxLength={maxLength}
 				autoComplete={autoComplete}
-				aria-invalid={invalid || undefined}
-				aria-describedby={describedBy(hint && `${id}-hint`, invalid && `${id}-error`)}
 				className={inputClass}
 			/>
-			{hint ? (
-				<p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
-					{hint}
-				</p>
-			) : null}
-			<ErrorText id={`${id}-error`} errors={errors} />
-		</div>
+		</Stacked>
+	)
+}
+
+export function TextAreaField({
+	name,
+	label,
+	hint,
+	errors,
+	defaultValue,
+	required,
+	maxLength,
+	rows = 3,
+}: FieldProps & { defaultValue?: string; required?: boolean; maxLength?: number; rows?: number }) {
+	const { id, control } = useFieldIds(hint, errors)
+	return (
+		<Stacked id={id} label={label} hint={hint} errors={errors}>
+			<textarea
+				{...control}
+				name={name}
+				rows={rows}
+				defaultValue={defaultValue}
+				required={required}
+				maxLength={maxLength}
+				className={inputClass}
+			/>
+		</Stacked>
 	)
 }
 
@@ -79,35 +152,64 @@ export function SelectField({
 	errors,
 	defaultValue,
 	options,
-}: Omit<FieldProps, 'maxLength' | 'required'> & { options: { value: string; label: string }[] }) {
-	const id = useId()
-	const invalid = Boolean(errors?.length)
+}: FieldProps & { defaultValue?: string; options: { value: string; label: string }[] }) {
+	const { id, control } = useFieldIds(hint, errors)
 	return (
-		<div>
-			<label htmlFor={id} className="block text-sm font-medium text-slate-800">
-				{label}
-			</label>
-			<select
-				id={id}
-				name={name}
-				defaultValue={defaultValue}
-				aria-invalid={invalid || undefined}
-				aria-describedby={describedBy(hint && `${id}-hint`, invalid && `${id}-error`)}
-				className={inputClass}
-			>
+		<Stacked id={id} label={label} hint={hint} errors={errors}>
+			<select {...control} name={name} defaultValue={defaultValue} className={inputClass}>
 				{options.map((option) => (
 					<option key={option.value} value={option.value}>
 						{option.label}
 					</option>
 				))}
 			</select>
-			{hint ? (
-				<p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
-					{hint}
-				</p>
-			) : null}
-			<ErrorText id={`${id}-error`} errors={errors} />
+		</Stacked>
+	)
+}
+
+/** The box comes first and the label, hint and errors sit beside it. */
+export function CheckboxField({
+	name,
+	label,
+	hint,
+	errors,
+	defaultChecked,
+}: FieldProps & { defaultChecked?: boolean }) {
+	const { id, control } = useFieldIds(hint, errors)
+	return (
+		<div className="flex gap-3">
+			<input
+				{...control}
+				name={name}
+				type="checkbox"
+				defaultChecked={defaultChecked}
+				className="mt-1 h-4 w-4 rounded border-slate-300"
+			/>
+			<div>
+				<label htmlFor={id} className="text-sm font-medium text-slate-800">
+					{label}
+				</label>
+				<Hint id={id} hint={hint} className="text-sm text-slate-600" />
+				<ErrorText id={id} errors={errors} />
+			</div>
 		</div>
+	)
+}
+
+/** A labelled file input (the form must be multipart). */
+export function FileField({ name, label, hint, errors, accept }: FieldProps & { accept?: string }) {
+	const { id, control } = useFieldIds(hint, errors)
+	return (
+		<Stacked id={id} label={label} hint={hint} errors={errors}>
+			<input
+				{...control}
+				name={name}
+				type="file"
+				accept={accept}
+				required
+				className="mt-1 block w-full text-sm text-slate-900 file:mr-3 file:rounded file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
+			/>
+		</Stacked>
 	)
 }
 

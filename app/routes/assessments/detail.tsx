@@ -1,7 +1,14 @@
 import { data, Form, Link, useNavigation } from 'react-router'
-import { FileField, Panel, TextAreaField } from '#app/components/assessment-fields.tsx'
+import { Panel } from '#app/components/assessment-fields.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { buttonClass, FormErrors, Notice, SubmitButton } from '#app/components/form-fields.tsx'
+import {
+	buttonClass,
+	FileField,
+	FormErrors,
+	Notice,
+	SubmitButton,
+	TextAreaField,
+} from '#app/components/form-fields.tsx'
 import { LiveScorePanel } from '#app/components/live-score-panel.tsx'
 import { ProgressBar } from '#app/components/progress-bar.tsx'
 import { ReportLinks } from '#app/components/results/results-header.tsx'

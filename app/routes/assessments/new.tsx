@@ -1,8 +1,13 @@
 import { useState } from 'react'
 import { data, Form, redirect } from 'react-router'
-import { CheckboxField, TextAreaField } from '#app/components/assessment-fields.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { FormErrors, SubmitButton, TextField } from '#app/components/form-fields.tsx'
+import {
+	CheckboxField,
+	FormErrors,
+	SubmitButton,
+	TextAreaField,
+	TextField,
+} from '#app/components/form-fields.tsx'
 import {
 	PERIOD_MAX,
 	SCOPE_MAX,

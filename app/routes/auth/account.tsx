@@ -1,6 +1,7 @@
 import { data, Form, Link } from 'react-router'
 import { z } from 'zod'
-import { Field, FormAlert, Notice, SelectField, SubmitButton } from '#app/components/auth-form.tsx'
+import { SubmitButton } from '#app/components/auth-form.tsx'
+import { FormErrors, Notice, SelectField, TextField } from '#app/components/form-fields.tsx'
 import { LOCALES } from '#app/i18n/i18n.ts'
 import { translator } from '#app/i18n/translator.ts'
 import { localeCookie, resolveLocale } from '#app/i18n/locale.server.ts'
@@ -139,9 +140,10 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
 				)}
 				<Form method="post" className="mt-6 space-y-4" noValidate>
 					{done === 'profile' ? <Notice>{t('account.profile.saved')}</Notice> : null}
-					<FormAlert errors={profileErrors} fields={['name', 'locale']} />
-					<Field
+					<FormErrors errors={profileErrors} shownFields={['name', 'locale']} />
+					<TextField
 						name="name"
+						required
 						label={t('auth.field.name')}
 						autoComplete="name"
 						maxLength={100}
@@ -171,27 +173,30 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
 				<p className="mt-1 text-sm text-slate-600">{t('account.password.description')}</p>
 				<Form method="post" className="mt-6 space-y-4" noValidate>
 					{done === 'password' ? <Notice>{t('account.password.changed')}</Notice> : null}
-					<FormAlert
+					<FormErrors
 						errors={passwordErrors}
-						fields={['currentPassword', 'newPassword', 'confirmPassword']}
+						shownFields={['currentPassword', 'newPassword', 'confirmPassword']}
 					/>
-					<Field
+					<TextField
 						name="currentPassword"
+						required
 						type="password"
 						label={t('auth.field.currentPassword')}
 						autoComplete="current-password"
 						errors={passwordErrors?.currentPassword}
 					/>
-					<Field
+					<TextField
 						name="newPassword"
+						required
 						type="password"
 						label={t('auth.field.newPassword')}
 						autoComplete="new-password"
 						hint={t('auth.hint.password')}
 						errors={passwordErrors?.newPassword}
 					/>
-					<Field
+					<TextField
 						name="confirmPassword"
+						required
 						type="password"
 						label={t('auth.field.confirmPassword')}
 						autoComplete="new-password"

@@ -1,7 +1,8 @@
 import { Form, Link } from 'react-router'
 import { z } from 'zod'
 import { AuthCard } from '#app/components/auth-card.tsx'
-import { Field, FormAlert, Notice, SubmitButton } from '#app/components/auth-form.tsx'
+import { SubmitButton } from '#app/components/auth-form.tsx'
+import { FormErrors, Notice, TextField } from '#app/components/form-fields.tsx'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { requestPasswordReset } from '#app/services/accounts.server.ts'
@@ -56,9 +57,10 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
 				<Notice>{t('auth.forgot.sent', { email: sent })}</Notice>
 			) : (
 				<Form method="post" className="space-y-4" noValidate>
-					<FormAlert errors={errors} fields={['email']} />
-					<Field
+					<FormErrors errors={errors} shownFields={['email']} />
+					<TextField
 						name="email"
+						required
 						type="email"
 						label={t('auth.field.email')}
 						autoComplete="email"

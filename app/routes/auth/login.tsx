@@ -1,7 +1,8 @@
 import { Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import { AuthCard } from '#app/components/auth-card.tsx'
-import { Field, FormAlert, SubmitButton } from '#app/components/auth-form.tsx'
+import { SubmitButton } from '#app/components/auth-form.tsx'
+import { FormErrors, TextField } from '#app/components/form-fields.tsx'
 import { translator } from '#app/i18n/translator.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
@@ -81,12 +82,13 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
 			}
 		>
 			<Form method="post" className="space-y-4" noValidate>
-				<FormAlert errors={errors} fields={['email', 'password']} />
+				<FormErrors errors={errors} shownFields={['email', 'password']} />
 				{loaderData.redirectTo ? (
 					<input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
 				) : null}
-				<Field
+				<TextField
 					name="email"
+					required
 					type="email"
 					label={t('auth.field.email')}
 					autoComplete="email"
@@ -94,8 +96,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
 					defaultValue={actionData?.values.email}
 					errors={errors?.email}
 				/>
-				<Field
+				<TextField
 					name="password"
+					required
 					type="password"
 					label={t('auth.field.password')}
 					autoComplete="current-password"

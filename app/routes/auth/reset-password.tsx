@@ -1,7 +1,8 @@
 import { data, Form, Link } from 'react-router'
 import { z } from 'zod'
 import { AuthCard } from '#app/components/auth-card.tsx'
-import { Field, FormAlert, SubmitButton } from '#app/components/auth-form.tsx'
+import { SubmitButton } from '#app/components/auth-form.tsx'
+import { FormErrors, TextField } from '#app/components/form-fields.tsx'
 import { translator } from '#app/i18n/translator.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
@@ -74,18 +75,20 @@ export default function ResetPasswordPage({ loaderData, actionData }: Route.Comp
 	return (
 		<AuthCard title={t('auth.reset.title')} description={t('auth.reset.description')}>
 			<Form method="post" className="space-y-4" noValidate>
-				<FormAlert errors={errors} fields={['password', 'confirmPassword']} />
+				<FormErrors errors={errors} shownFields={['password', 'confirmPassword']} />
 				<input type="hidden" name="token" value={loaderData.token} />
-				<Field
+				<TextField
 					name="password"
+					required
 					type="password"
 					label={t('auth.field.newPassword')}
 					autoComplete="new-password"
 					hint={t('auth.hint.password')}
 					errors={errors?.password}
 				/>
-				<Field
+				<TextField
 					name="confirmPassword"
+					required
 					type="password"
 					label={t('auth.field.confirmPassword')}
 					autoComplete="new-password"

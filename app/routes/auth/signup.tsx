@@ -1,7 +1,8 @@
 import { Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import { AuthCard } from '#app/components/auth-card.tsx'
-import { Field, FormAlert, SubmitButton } from '#app/components/auth-form.tsx'
+import { SubmitButton } from '#app/components/auth-form.tsx'
+import { FormErrors, TextField } from '#app/components/form-fields.tsx'
 import { translator } from '#app/i18n/translator.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
@@ -89,20 +90,25 @@ export default function Signup({ loaderData, actionData }: Route.ComponentProps)
 			}
 		>
 			<Form method="post" className="space-y-4" noValidate>
-				<FormAlert errors={errors} fields={['name', 'email', 'password', 'confirmPassword']} />
+				<FormErrors
+					errors={errors}
+					shownFields={['name', 'email', 'password', 'confirmPassword']}
+				/>
 				{loaderData.redirectTo ? (
 					<input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
 				) : null}
-				<Field
+				<TextField
 					name="name"
+					required
 					label={t('auth.field.name')}
 					autoComplete="name"
 					maxLength={100}
 					defaultValue={values?.name}
 					errors={errors?.name}
 				/>
-				<Field
+				<TextField
 					name="email"
+					required
 					type="email"
 					label={t('auth.field.email')}
 					autoComplete="email"
@@ -110,16 +116,18 @@ export default function Signup({ loaderData, actionData }: Route.ComponentProps)
 					defaultValue={values?.email}
 					errors={errors?.email}
 				/>
-				<Field
+				<TextField
 					name="password"
+					required
 					type="password"
 					label={t('auth.field.password')}
 					autoComplete="new-password"
 					hint={t('auth.hint.password')}
 					errors={errors?.password}
 				/>
-				<Field
+				<TextField
 					name="confirmPassword"
+					required
 					type="password"
 					label={t('auth.field.confirmPassword')}
 					autoComplete="new-password"

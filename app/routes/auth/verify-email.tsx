@@ -1,7 +1,8 @@
 import { Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import { AuthCard } from '#app/components/auth-card.tsx'
-import { FormAlert, Notice, SubmitButton } from '#app/components/auth-form.tsx'
+import { SubmitButton } from '#app/components/auth-form.tsx'
+import { FormErrors, Notice } from '#app/components/form-fields.tsx'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { resendVerification, verifyEmail } from '#app/services/accounts.server.ts'
@@ -88,7 +89,7 @@ export default function VerifyEmailPage({ loaderData, actionData }: Route.Compon
 					<p className="text-sm text-slate-700">{t('auth.verify.pending', { email })}</p>
 				) : null}
 				{resent ? <Notice>{t('auth.verify.resent')}</Notice> : null}
-				<FormAlert errors={errors} fields={[]} />
+				<FormErrors errors={errors} shownFields={[]} />
 				{canResend ? (
 					<Form method="post">
 						<SubmitButton name="intent" value="resend">
