@@ -186,6 +186,8 @@ test('a consultant sees every client’s actions with the client named, overdue 
 	await page.getByLabel('客户 / 工作区').selectOption({ label: '甲电器有限公司' })
 	await page.getByRole('button', { name: '筛选' }).click()
 	await page.waitForURL(/workspace=/)
+	// the URL can change a moment before the filtered rows render: wait for client B's row to go
+	await rows.filter({ hasText: '乙汽车服务有限公司' }).first().waitFor({ state: 'detached' })
 	expect(await rows.filter({ hasText: '乙汽车服务有限公司' }).count()).toBe(0)
 	expect(await rows.filter({ hasText: '甲电器有限公司' }).count()).toBe(2)
 
