@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { open, rename } from 'node:fs/promises'
+import { rename } from 'node:fs/promises'
 import path from 'node:path'
-import { createReadableStreamFromReadable } from '@react-router/node'
 import { and, asc, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import {
@@ -45,7 +44,7 @@ import {
 	viewerReadOnly,
 	type Outcome,
 } from './collaboration.server.ts'
-import { checkFileName, storedPath, uploadDirectory } from './evidence.server.ts'
+import { checkFileName, openStoredFile, storedPath, uploadDirectory } from './evidence.server.ts'
 import { detectEvidenceType } from './evidence-type.server.ts'
 import { discard, discardUpload, receiveUpload, type ReceivedFile } from './upload-stream.server.ts'
 import { roleAtLeast, type WorkspaceScope } from './workspace-scope.server.ts'
@@ -1160,17 +1159,5 @@ export async function openActionEvidence(
 			),
 		)
 	if (!row) return null
-	let handle
-	try {
-		handle = await open(storedPath(row.storedName), 'r')
-	} catch (error) {
-		if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null
-		throw error
-	}
-	return {
-		name: row.originalName,
-		contentType: row.contentType,
-		size: row.size,
-		body: createReadableStreamFromReadable(handle.createReadStream()),
-	}
+	return openStoredFile(row)
 }

@@ -330,11 +330,23 @@ export async function openEvidence(
 			),
 		)
 	if (!row) return null
+	return openStoredFile(row)
+}
+
+/**
+ * The stored file of an evidence row (assessment or action evidence) as a download, or null when
+ * the row says it is there but the file is gone (restored database, lost volume): not found.
+ */
+export async function openStoredFile(row: {
+	storedName: string
+	originalName: string
+	contentType: string
+	size: number
+}): Promise<EvidenceDownload | null> {
 	let handle
 	try {
 		handle = await open(storedPath(row.storedName), 'r')
 	} catch (error) {
-		// the row says it is there but the file is gone (restored database, lost volume): not found
 		if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null
 		throw error
 	}
