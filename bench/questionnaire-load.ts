@@ -3,7 +3,9 @@
  * database, driven by autocannon from this process (ADR 008). In one run, at 10 and 50 connections:
  *   (a) a small page of the app: /account signed in (root, shell and page loaders, the session)
  *   (b) the largest questionnaire page: green-aftersales-2025, section 5.2 (45 of 83 indicators),
- *       every indicator answered with a note, in the card view the section link opens
+ *       every indicator answered with a note, in both of the section's views: as the section link
+ *       opens it (one indicator in full, every one of the 45 to jump to) and the compact list
+ *       (?view=list, a row each); both are held to (b)'s targets
  *   (c) the autosave action, posted as the page's script posts it (multipart FormData), each save
  *       over the version the previous one returned, so every save is a new version
  * Targets: (b) ≥ 70 % of (a)'s requests/s and (c) ≥ 80 %, each p99 ≤ 2 × (a)'s; no save lost or
@@ -14,7 +16,7 @@
  * Run: node --import tsx bench/questionnaire-load.ts
  *   --duration S (10) and --warmup S (3) per scenario and connection count; --connections 10,50
  *   --rounds N (1): measure each scenario N times, interleaved, and report the median round
- *   --only a,b,c: some scenarios only
+ *   --only a,b,l,c: some scenarios only (l: the list view of (b))
  *   --ref REF: measure a commit instead of the working tree; --sources DIR: a copy of the sources
  *   --profile: the server runs with --cpu-prof; a summary of the profile is printed at the end and
  *     the pages' HTML kept beside it (with --only b it shows that scenario alone)
@@ -50,7 +52,7 @@ const { values: options } = parseArgs({
 		duration: { type: 'string', default: '10' },
 		warmup: { type: 'string', default: '3' },
 		connections: { type: 'string', default: '10,50' },
-		only: { type: 'string', default: 'a,b,c' },
+		only: { type: 'string', default: 'a,b,l,c' },
 		profile: { type: 'boolean', default: false },
 		serve: { type: 'boolean', default: false },
 		rounds: { type: 'string', default: '1' },
@@ -333,7 +335,7 @@ function autosaveRequest(seeded: Seeded, saves: Saves): CannonRequest {
 }
 
 type Row = {
-	scenario: 'a' | 'b' | 'c'
+	scenario: 'a' | 'b' | 'l' | 'c'
 	connections: number
 	rps: number
 	p50: number
@@ -485,7 +487,8 @@ async function main() {
 	await startServer()
 
 	// each scenario once by hand: the right page, signed in, and a save that saves
-	const pagePaths = { a: '/account', b: seeded.pagePath }
+	const listPath = `${seeded.pagePath}?view=list`
+	const pagePaths = { a: '/account', b: seeded.pagePath, l: listPath }
 	const sizes: Record<string, { html: number; wire: number }> = {}
 	for (const [scenario, pagePath] of Object.entries(pagePaths)) {
 		const response = await fetch(`${base}${pagePath}`, {
@@ -502,15 +505,22 @@ async function main() {
 			mkdirSync(profileDir, { recursive: true })
 			writeFileSync(path.join(profileDir, `${scenario}.html`), html)
 		}
-		if (scenario === 'b') {
-			const ids = new Set(
-				[...html.matchAll(/name="indicatorId" value="([^"]+)"/g)].map((match) => match[1]),
+		// the page under measurement is the one described: the section's first indicator in full
+		// with every indicator of the section to jump to, or a row for each in the list
+		const forms = new Set(
+			[...html.matchAll(/name="indicatorId" value="([^"]+)"/g)].map((match) => match[1]),
+		)
+		const choices = html.match(/<option value="[^"]+"/g)?.length ?? 0
+		const rowLinks = html.match(/\?indicator=[^"]+"/g)?.length ?? 0
+		if (scenario === 'b' && (forms.size !== 1 || choices < seeded.sectionSize))
+			throw new Error(
+				`expected one indicator form and ${seeded.sectionSize} to jump to on ${pagePath}, ` +
+					`found ${forms.size} and ${choices}`,
 			)
-			if (ids.size !== seeded.sectionSize)
-				throw new Error(
-					`expected ${seeded.sectionSize} indicators on ${pagePath}, found ${ids.size}`,
-				)
-		}
+		if (scenario === 'l' && rowLinks < seeded.sectionSize)
+			throw new Error(
+				`expected ${seeded.sectionSize} indicator rows on ${pagePath}, found ${rowLinks}`,
+			)
 	}
 	const pageHtml = await (
 		await fetch(`${base}${seeded.pagePath}`, { headers: { cookie: seeded.cookie } })
@@ -539,6 +549,7 @@ async function main() {
 	const requests = {
 		a: (): CannonRequest => ({ method: 'GET', path: '/account' }),
 		b: (): CannonRequest => ({ method: 'GET', path: seeded.pagePath }),
+		l: (): CannonRequest => ({ method: 'GET', path: listPath }),
 		c: () => autosaveRequest(seeded, saves),
 	}
 	// requests still in flight when a run stops finish on the server: start from what is stored
@@ -562,7 +573,7 @@ async function main() {
 	// rounds interleave the scenarios, so a busy moment on a shared machine is spread over all three
 	for (let round = 1; round <= rounds; round++) {
 		for (const connections of connectionCounts) {
-			for (const scenario of ['a', 'b', 'c'] as const) {
+			for (const scenario of ['a', 'b', 'l', 'c'] as const) {
 				if (!only.has(scenario)) continue
 				const label = `(${scenario}) ${connections} connections${rounds > 1 ? `, round ${round}` : ''}`
 				if (warmup > 0 && round === 1) {
@@ -627,13 +638,15 @@ async function main() {
 	// ---- report
 	const names = {
 		a: '(a) /account, signed in',
-		b: `(b) ${seeded.pagePath.split('/').pop()} answered, ${seeded.sectionSize} indicators`,
+		b: `(b) ${seeded.pagePath.split('/').pop()} answered, one of ${seeded.sectionSize}`,
+		l: `(b) ${seeded.pagePath.split('/').pop()} list, ${seeded.sectionSize} rows`,
 		c: '(c) autosave POST',
 	}
 	console.log('')
 	console.log(
 		`page sizes: (a) ${kb(sizes.a?.html ?? 0)} HTML, ${kb(sizes.a?.wire ?? 0)} gzipped; ` +
-			`(b) ${kb(sizes.b?.html ?? 0)} HTML, ${kb(sizes.b?.wire ?? 0)} gzipped`,
+			`(b) ${kb(sizes.b?.html ?? 0)} HTML, ${kb(sizes.b?.wire ?? 0)} gzipped; ` +
+			`(b list) ${kb(sizes.l?.html ?? 0)} HTML, ${kb(sizes.l?.wire ?? 0)} gzipped`,
 	)
 	console.log('')
 	const header = `${'scenario'.padEnd(38)} ${'conn'.padStart(4)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(6)} ${'requests'.padStart(8)} ${'KB/resp'.padStart(7)}`
@@ -654,6 +667,7 @@ async function main() {
 		if (!a) continue
 		for (const [scenario, rpsTarget] of [
 			['b', TARGETS.pageRps],
+			['l', TARGETS.pageRps],
 			['c', TARGETS.autosaveRps],
 		] as const) {
 			const row = rows.find((r) => r.scenario === scenario && r.connections === connections)
@@ -661,7 +675,7 @@ async function main() {
 			const rps = row.rps / a.rps
 			const p99 = row.p99 / Math.max(a.p99, 1)
 			console.log(
-				`${connections} connections (${scenario})/(a): req/s ${fixed(rps * 100, 0).padStart(3)} % ` +
+				`${connections} connections (${scenario === 'l' ? 'b list' : scenario})/(a): req/s ${fixed(rps * 100, 0).padStart(3)} % ` +
 					`(target ≥ ${rpsTarget * 100} %: ${verdict(rps >= rpsTarget)}), ` +
 					`p99 ${fixed(p99, 2)} × (target ≤ ${TARGETS.p99} ×: ${verdict(p99 <= TARGETS.p99)})`,
 			)
@@ -693,7 +707,7 @@ async function main() {
 			.join(', ')}`,
 	)
 	console.log(
-		`${missed ? `${missed} target(s) missed` : only.size === 3 ? 'all targets met' : 'targets of the scenarios run met'}; ` +
+		`${missed ? `${missed} target(s) missed` : only.size === 4 ? 'all targets met' : 'targets of the scenarios run met'}; ` +
 			`load average ${loadavg()
 				.map((n) => n.toFixed(2))
 				.join(' ')}; ` +

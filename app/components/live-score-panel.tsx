@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import type { LiveScore } from '#app/domain/assessments/live-score.ts'
+import type { PanelScore } from '#app/domain/assessments/live-score.ts'
 import { starsBesideName, type PanelScheme } from '#app/domain/assessments/panel.ts'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 
@@ -14,7 +14,7 @@ export function LiveScorePanel({
 	scheme,
 	className = '',
 }: {
-	result: LiveScore
+	result: PanelScore
 	scheme: PanelScheme
 	className?: string
 }) {
@@ -86,7 +86,7 @@ function Scored({
 	result: live,
 	scheme,
 }: {
-	result: Extract<LiveScore, { ok: true }>
+	result: Extract<PanelScore, { ok: true }>
 	scheme: PanelScheme
 }) {
 	const { t, number, locale } = useI18n()

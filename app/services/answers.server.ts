@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { answers, assessorRatings, users } from '#db/schema/index.ts'
 import {
@@ -9,11 +9,11 @@ import {
 } from '#app/domain/assessments/to-v1.ts'
 import { schemeIndicators, type Indicator, type Scheme } from '#app/domain/schemes/index.ts'
 import { FORMAT_V1, validateAssessment } from '#app/domain/scoring/index.ts'
-import { database } from '#app/utils/db.server.ts'
+import { database, preparedQuery } from '#app/utils/db.server.ts'
 import { invariantForbidden, invariantNotFound } from '#app/utils/http.server.ts'
 import { findAssessment, requireAssessment, schemeOf } from './assessments.server.ts'
 import { recordAudit, type Tx } from './audit.server.ts'
-import { roleAtLeast, type WorkspaceScope } from './workspace-scope.server.ts'
+import { roleAtLeast, scopedPlaceholder, type WorkspaceScope } from './workspace-scope.server.ts'
 
 export const NOTE_MAX = 5000
 
@@ -163,6 +163,34 @@ async function currentAnswer(
 		)
 	return rows[0]
 }
+
+/**
+ * One indicator's answer as stored, with its version: value, note, status and version come from
+ * one read, so the version a form carries is the one its value was read at.
+ */
+export async function findAnswer(
+	scope: WorkspaceScope,
+	assessmentId: string,
+	indicatorId: string,
+): Promise<StoredAnswer> {
+	const rows = await answerOfIndicator().all(scope.bind({ assessmentId, indicatorId }))
+	return toStoredAnswer(indicatorId, rows[0])
+}
+
+const answerOfIndicator = preparedQuery((db) =>
+	db
+		.select({ answer: answers, userName: users.name })
+		.from(answers)
+		.leftJoin(users, eq(users.id, answers.updatedBy))
+		.where(
+			scopedPlaceholder(
+				answers,
+				eq(answers.assessmentId, sql.placeholder('assessmentId')),
+				eq(answers.indicatorId, sql.placeholder('indicatorId')),
+			),
+		)
+		.prepare(),
+)
 
 function toStoredAnswer(
 	indicatorId: string,
@@ -485,6 +513,8 @@ export type RatingView = {
 export async function listRatings(
 	scope: WorkspaceScope,
 	assessmentId: string,
+	/** only this indicator's (the answering page shows one at a time) */
+	indicatorId?: string,
 ): Promise<Map<string, RatingView>> {
 	const db = database()
 	const [rows, answerRows] = await Promise.all([
@@ -492,11 +522,23 @@ export async function listRatings(
 			.select({ rating: assessorRatings, name: users.name })
 			.from(assessorRatings)
 			.innerJoin(users, eq(users.id, assessorRatings.userId))
-			.where(scope.where(assessorRatings, eq(assessorRatings.assessmentId, assessmentId))),
+			.where(
+				scope.where(
+					assessorRatings,
+					eq(assessorRatings.assessmentId, assessmentId),
+					indicatorId === undefined ? undefined : eq(assessorRatings.indicatorId, indicatorId),
+				),
+			),
 		db
 			.select({ indicatorId: answers.indicatorId, value: answers.value })
 			.from(answers)
-			.where(scope.where(answers, eq(answers.assessmentId, assessmentId))),
+			.where(
+				scope.where(
+					answers,
+					eq(answers.assessmentId, assessmentId),
+					indicatorId === undefined ? undefined : eq(answers.indicatorId, indicatorId),
+				),
+			),
 	])
 	const values = new Map(answerRows.map((row) => [row.indicatorId, row.value ?? null]))
 	const byIndicator = new Map<string, typeof rows>()

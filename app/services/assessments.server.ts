@@ -30,10 +30,10 @@ import {
 import { getScheme, type Scheme } from '#app/domain/schemes/index.ts'
 import { parseAssessmentJson } from '#app/domain/scoring/index.ts'
 import type { MessageKey } from '#app/i18n/catalog.ts'
-import { database, type Database } from '#app/utils/db.server.ts'
+import { database, preparedQuery, type Database } from '#app/utils/db.server.ts'
 import { invariantForbidden, invariantNotFound } from '#app/utils/http.server.ts'
 import { recordAudit, type Tx } from './audit.server.ts'
-import { roleAtLeast, type WorkspaceScope } from './workspace-scope.server.ts'
+import { roleAtLeast, scopedPlaceholder, type WorkspaceScope } from './workspace-scope.server.ts'
 
 export type AssessmentRow = typeof assessments.$inferSelect
 type Db = Tx | Database
@@ -104,15 +104,25 @@ function requireRole(scope: WorkspaceScope, minimum: 'assessor' | 'admin') {
 }
 
 /** The assessment of this workspace with this id, or null (also when it belongs to another). */
+const assessmentById = preparedQuery((db) =>
+	db
+		.select()
+		.from(assessments)
+		.where(scopedPlaceholder(assessments, eq(assessments.id, sql.placeholder('assessmentId'))))
+		.prepare(),
+)
+
 export async function findAssessment(
 	scope: WorkspaceScope,
 	assessmentId: string,
-	db: Db = database(),
+	db?: Db,
 ): Promise<AssessmentRow | null> {
-	const rows = await db
-		.select()
-		.from(assessments)
-		.where(scope.where(assessments, eq(assessments.id, assessmentId)))
+	const rows = db
+		? await db
+				.select()
+				.from(assessments)
+				.where(scope.where(assessments, eq(assessments.id, assessmentId)))
+		: await assessmentById().all(scope.bind({ assessmentId }))
 	return rows[0] ?? null
 }
 
@@ -120,7 +130,7 @@ export async function findAssessment(
 export async function requireAssessment(
 	scope: WorkspaceScope,
 	assessmentId: string | undefined,
-	db: Db = database(),
+	db?: Db,
 ): Promise<AssessmentRow> {
 	invariantNotFound(assessmentId)
 	const assessment = await findAssessment(scope, assessmentId, db)
@@ -218,13 +228,17 @@ async function loadStoredMany(
 	return out
 }
 
-/** One assessment's stored answers, ratings, special items and evidence names. */
+/**
+ * One assessment's stored answers, ratings, special items and evidence names (the score needs no
+ * evidence: `withEvidence: false` leaves them out).
+ */
 export async function loadStored(
 	scope: WorkspaceScope,
 	assessmentId: string,
 	db: Db = database(),
+	{ withEvidence = true }: { withEvidence?: boolean } = {},
 ): Promise<StoredAssessment> {
-	const many = await loadStoredMany(scope, [assessmentId], { withEvidence: true, db })
+	const many = await loadStoredMany(scope, [assessmentId], { withEvidence, db })
 	return many.get(assessmentId) ?? EMPTY_STORED
 }
 

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, isNotNull } from 'drizzle-orm'
+import { asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import {
 	answers,
@@ -19,10 +19,10 @@ import {
 } from '#app/domain/schemes/index.ts'
 import type { MessageKey } from '#app/i18n/catalog.ts'
 import { COMMENT_MAX_LENGTH } from '#app/utils/collaboration.ts'
-import { database } from '#app/utils/db.server.ts'
+import { database, preparedQuery } from '#app/utils/db.server.ts'
 import { invariantNotFound } from '#app/utils/http.server.ts'
 import { recordAudit, type Tx } from './audit.server.ts'
-import { roleAtLeast, type WorkspaceScope } from './workspace-scope.server.ts'
+import { roleAtLeast, scopedPlaceholder, type WorkspaceScope } from './workspace-scope.server.ts'
 
 /** A refused change: the status to answer with, the message to show and the field it belongs to. */
 export type Refusal = {
@@ -113,23 +113,37 @@ export type CommentView = {
 }
 
 /** Oldest first, as a conversation reads; all indicators, or one. */
+const commentsOfIndicator = preparedQuery((db) =>
+	db
+		.select({ comment: comments, authorName: users.name })
+		.from(comments)
+		.leftJoin(users, eq(users.id, comments.userId))
+		.where(
+			scopedPlaceholder(
+				comments,
+				eq(comments.assessmentId, sql.placeholder('assessmentId')),
+				eq(comments.indicatorId, sql.placeholder('indicatorId')),
+			),
+		)
+		.orderBy(asc(comments.createdAt), asc(comments.id))
+		.prepare(),
+)
+
 export async function listComments(
 	scope: WorkspaceScope,
 	assessmentId: string,
 	indicatorId?: string,
 ): Promise<CommentView[]> {
-	const rows = await database()
-		.select({ comment: comments, authorName: users.name })
-		.from(comments)
-		.leftJoin(users, eq(users.id, comments.userId))
-		.where(
-			scope.where(
-				comments,
-				eq(comments.assessmentId, assessmentId),
-				indicatorId === undefined ? undefined : eq(comments.indicatorId, indicatorId),
-			),
-		)
-		.orderBy(asc(comments.createdAt), asc(comments.id))
+	// one indicator's, as the answering page shows them: a query built once (preparedQuery)
+	const rows =
+		indicatorId !== undefined
+			? await commentsOfIndicator().all(scope.bind({ assessmentId, indicatorId }))
+			: await database()
+					.select({ comment: comments, authorName: users.name })
+					.from(comments)
+					.leftJoin(users, eq(users.id, comments.userId))
+					.where(scope.where(comments, eq(comments.assessmentId, assessmentId)))
+					.orderBy(asc(comments.createdAt), asc(comments.id))
 	return rows.map(({ comment, authorName }) => ({
 		id: comment.id,
 		indicatorId: comment.indicatorId,
@@ -197,16 +211,23 @@ export type AssignmentView = {
 	user: { id: string; name: string }
 }
 
+const assignmentsOf = preparedQuery((db) =>
+	db
+		.select({ assignment: assignments, name: users.name })
+		.from(assignments)
+		.innerJoin(users, eq(users.id, assignments.userId))
+		.where(
+			scopedPlaceholder(assignments, eq(assignments.assessmentId, sql.placeholder('assessmentId'))),
+		)
+		.orderBy(asc(assignments.targetType), asc(assignments.targetId))
+		.prepare(),
+)
+
 export async function listAssignments(
 	scope: WorkspaceScope,
 	assessmentId: string,
 ): Promise<AssignmentView[]> {
-	const rows = await database()
-		.select({ assignment: assignments, name: users.name })
-		.from(assignments)
-		.innerJoin(users, eq(users.id, assignments.userId))
-		.where(scope.where(assignments, eq(assignments.assessmentId, assessmentId)))
-		.orderBy(asc(assignments.targetType), asc(assignments.targetId))
+	const rows = await assignmentsOf().all(scope.bind({ assessmentId }))
 	return rows.map(({ assignment, name }) => ({
 		id: assignment.id,
 		targetType: assignment.targetType,
@@ -218,13 +239,18 @@ export async function listAssignments(
 export type Assignee = { userId: string; name: string; role: Role }
 
 /** Members who can answer, so can be assigned: everyone but viewers. */
-export async function assignableMembers(scope: WorkspaceScope): Promise<Assignee[]> {
-	const rows = await database()
+const membersOf = preparedQuery((db) =>
+	db
 		.select({ userId: memberships.userId, name: users.name, role: memberships.role })
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))
-		.where(scope.where(memberships))
+		.where(scopedPlaceholder(memberships))
 		.orderBy(asc(users.name))
+		.prepare(),
+)
+
+export async function assignableMembers(scope: WorkspaceScope): Promise<Assignee[]> {
+	const rows = await membersOf().all(scope.bind({}))
 	return rows.filter((member) => member.role !== 'viewer')
 }
 

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { open, rename } from 'node:fs/promises'
 import path from 'node:path'
 import { createReadableStreamFromReadable } from '@react-router/node'
-import { and, asc, eq, isNull } from 'drizzle-orm'
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { evidence, users } from '#db/schema/index.ts'
-import { database } from '#app/utils/db.server.ts'
+import { database, preparedQuery } from '#app/utils/db.server.ts'
 import { env } from '#app/utils/env.server.ts'
 import { formatFileSize } from '#app/utils/file-size.ts'
 import { recordAudit } from './audit.server.ts'
@@ -19,7 +19,7 @@ import {
 } from './collaboration.server.ts'
 import { detectEvidenceType } from './evidence-type.server.ts'
 import { discard, discardUpload, receiveUpload, type ReceivedFile } from './upload-stream.server.ts'
-import { roleAtLeast, type WorkspaceScope } from './workspace-scope.server.ts'
+import { roleAtLeast, scopedPlaceholder, type WorkspaceScope } from './workspace-scope.server.ts'
 
 export type EvidenceView = {
 	id: string
@@ -41,24 +41,38 @@ function mayRemove(scope: WorkspaceScope, row: Pick<EvidenceRow, 'uploadedBy'>):
 }
 
 /** Evidence still in place, oldest first; all indicators of the assessment, or one. */
+const evidenceOfIndicator = preparedQuery((db) =>
+	db
+		.select({ row: evidence, uploaderName: users.name })
+		.from(evidence)
+		.leftJoin(users, eq(users.id, evidence.uploadedBy))
+		.where(
+			scopedPlaceholder(
+				evidence,
+				eq(evidence.assessmentId, sql.placeholder('assessmentId')),
+				isNull(evidence.deletedAt),
+				eq(evidence.indicatorId, sql.placeholder('indicatorId')),
+			),
+		)
+		.orderBy(asc(evidence.createdAt), asc(evidence.id))
+		.prepare(),
+)
+
 export async function listEvidence(
 	scope: WorkspaceScope,
 	assessmentId: string,
 	indicatorId?: string,
 ): Promise<EvidenceView[]> {
-	const rows = await database()
-		.select({ row: evidence, uploaderName: users.name })
-		.from(evidence)
-		.leftJoin(users, eq(users.id, evidence.uploadedBy))
-		.where(
-			scope.where(
-				evidence,
-				eq(evidence.assessmentId, assessmentId),
-				isNull(evidence.deletedAt),
-				indicatorId === undefined ? undefined : eq(evidence.indicatorId, indicatorId),
-			),
-		)
-		.orderBy(asc(evidence.createdAt), asc(evidence.id))
+	// one indicator's, as the answering page shows it: a query built once (preparedQuery)
+	const rows =
+		indicatorId !== undefined
+			? await evidenceOfIndicator().all(scope.bind({ assessmentId, indicatorId }))
+			: await database()
+					.select({ row: evidence, uploaderName: users.name })
+					.from(evidence)
+					.leftJoin(users, eq(users.id, evidence.uploadedBy))
+					.where(scope.where(evidence, eq(evidence.assessmentId, assessmentId), isNull(evidence.deletedAt)))
+					.orderBy(asc(evidence.createdAt), asc(evidence.id))
 	return rows.map(({ row, uploaderName }) => ({
 		id: row.id,
 		indicatorId: row.indicatorId,

@@ -38,6 +38,25 @@ export function database(): Database {
 	return globalThis.__portalDb.db
 }
 
+/**
+ * A query built once per database and run many times with `sql.placeholder` values. Drizzle builds
+ * a query's SQL on every run, which cost about as much as SQLite's own work for the small indexed
+ * reads every questionnaire page makes (issue 4's benchmark); the pages' hottest reads are built
+ * once here. Only for reads outside a transaction: a prepared query runs on the database itself.
+ */
+export function preparedQuery<T>(build: (db: Database) => T): () => T {
+	const built = new WeakMap<Database, T>()
+	return () => {
+		const db = database()
+		let query = built.get(db)
+		if (!query) {
+			query = build(db)
+			built.set(db, query)
+		}
+		return query
+	}
+}
+
 export function databaseClient(): Client {
 	database()
 	return globalThis.__portalDb!.client

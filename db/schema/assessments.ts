@@ -45,6 +45,12 @@ export const assessments = sqliteTable(
 		submittedBy: text('submitted_by').references(() => users.id, { onDelete: 'set null' }),
 		/** the result as scored at submission: the immutable record */
 		submittedResult: text('submitted_result', { mode: 'json' }).$type<ScoreResult>(),
+		/**
+		 * Counts every change to the assessment's answers, DNI ratings and special items. Database
+		 * triggers keep it (migration 0003), so no write path can forget it: a score computed at a
+		 * revision stays right for as long as the revision is the same (answer-snapshot.server.ts).
+		 */
+		revision: integer('revision').notNull().default(0),
 	},
 	(t) => [index('assessments_workspace_idx').on(t.workspaceId, t.schemeId, t.period)],
 )

@@ -244,10 +244,10 @@ test('BAC answered by an owner and an assessor: exclusions with reasons, evidenc
 	])
 	expect(await storedStatus(assessmentId)).toBe('in_progress')
 
-	// the colleague completes 5.3.2: two of three requirements met, 6 points
-	await colleague.reload()
-	await colleague.waitForLoadState('networkidle')
+	// the colleague goes on to 5.3.2 and completes it: two of three requirements met, 6 points
+	await colleague.getByRole('link', { name: '下一条：5.3.2' }).first().click()
 	const complaints = indicatorCard(colleague, '5.3.2')
+	await complaints.waitFor()
 	await complaints.getByRole('checkbox', { name: /^符合：\s*1\)/ }).check()
 	await complaints.getByRole('checkbox', { name: /^符合：\s*2\)/ }).check()
 	await saveState(complaints, /^已保存/)
@@ -280,7 +280,7 @@ test('BAC answered by an owner and an assessor: exclusions with reasons, evidenc
 	expect(await manager.getByRole('button', { name: '重新打开自评' }).count()).toBe(1)
 
 	// the locked questionnaire: read-only for everyone, and a save sent anyway is refused
-	await colleague.goto(`${overview}/answer/5.3`)
+	await colleague.goto(`${overview}/answer/5.3?indicator=5.3.2`)
 	await colleague.waitForLoadState('networkidle')
 	await colleague.getByText('此自评已提交并锁定，只能查看。').waitFor()
 	const locked = indicatorCard(colleague, '5.3.2')

@@ -124,10 +124,10 @@ test('DNI rated by two assessors: neither sees the other first, then both with t
 	).toEqual(['0%~20%', '20%~40%', '40%~60%', '60%~80%', '80%~100%'])
 	expect(await first.getByText('暂无其他评价人员评分。').count()).toBe(1)
 	await rate(manager, '5.3.2.1', '72.5')
-	await manager.getByRole('link', { name: '下一条：5.3.2.2' }).click()
+	await manager.getByRole('link', { name: '下一条：5.3.2.2' }).first().click()
 	await indicatorCard(manager, '5.3.2.2').waitFor()
 	await rate(manager, '5.3.2.2', '91.25')
-	await manager.getByRole('link', { name: '下一条：5.3.2.3' }).click()
+	await manager.getByRole('link', { name: '下一条：5.3.2.3' }).first().click()
 	await indicatorCard(manager, '5.3.2.3').waitFor()
 	await rate(manager, '5.3.2.3', '100')
 	// 72 + 2 × 72.5 % + 7 × 91.25 % + 1 × 100 % = 80.8375
@@ -156,7 +156,7 @@ test('DNI rated by two assessors: neither sees the other first, then both with t
 		entries: ['您：81.5%', '王经理：72.5%'],
 		summary: '平均 77%；分歧（最高 − 最低）：9 个百分点',
 	})
-	await colleague.getByRole('link', { name: '下一条：5.3.2.2' }).click()
+	await colleague.getByRole('link', { name: '下一条：5.3.2.2' }).first().click()
 	const second = indicatorCard(colleague, '5.3.2.2')
 	await second.getByText('另有 1 位评价人员已评分；您评分后才能看到，以免互相影响。').waitFor()
 	expect(await second.getByText(/王经理：/).count()).toBe(0)
@@ -166,7 +166,7 @@ test('DNI rated by two assessors: neither sees the other first, then both with t
 		entries: ['您：60.75%', '王经理：91.25%'],
 		summary: '平均 76%；分歧（最高 − 最低）：30.5 个百分点分歧较大，建议讨论后再确认。',
 	})
-	await colleague.getByRole('link', { name: '下一条：5.3.2.3' }).click()
+	await colleague.getByRole('link', { name: '下一条：5.3.2.3' }).first().click()
 	await indicatorCard(colleague, '5.3.2.3').waitFor()
 	const third = await rate(colleague, '5.3.2.3', '95')
 	expect(await ratingsShown(third)).toEqual({

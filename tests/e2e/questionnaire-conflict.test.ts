@@ -111,7 +111,7 @@ const indicatorUrl = (id: string, assessment = assessmentId) =>
 async function openIndicator(page: Page, id: string, assessment = assessmentId) {
 	await page.goto(indicatorUrl(id, assessment))
 	await page
-		.getByRole('heading', { level: 2, name: new RegExp(`^${id.replaceAll('.', '\\.')}`) })
+		.getByRole('heading', { level: 3, name: new RegExp(`^${id.replaceAll('.', '\\.')}`) })
 		.waitFor()
 	await page.waitForLoadState('networkidle')
 }
@@ -130,7 +130,7 @@ test('two members edit one indicator: the second save shows both versions, the c
 	// both open 5.1.1.1 before anyone has answered it
 	for (const page of [manager, colleague]) {
 		await page.goto(indicatorUrl('5.1.1.1'))
-		await page.getByRole('heading', { level: 2, name: /5\.1\.1\.1/ }).waitFor()
+		await page.getByRole('heading', { level: 3, name: /5\.1\.1\.1/ }).waitFor()
 		// hydrated: the autosave handlers are attached
 		await page.waitForFunction(() => document.querySelector('[data-save-state]') !== null)
 	}
@@ -220,7 +220,7 @@ test('two members edit one indicator: the second save shows both versions, the c
 test('without JavaScript an indicator is a form that saves on submit, shows field errors and conflicts', async () => {
 	const page = await signedIn(owner, false)
 	await page.goto(indicatorUrl('5.1.1.2'))
-	await page.getByRole('heading', { level: 2, name: /5\.1\.1\.2/ }).waitFor()
+	await page.getByRole('heading', { level: 3, name: /5\.1\.1\.2/ }).waitFor()
 
 	// partly met without the share: refused with the message next to the field
 	await page.getByRole('radio', { name: '部分符合', exact: true }).check()
@@ -318,37 +318,34 @@ test('a save that cannot reach the server says so, keeps the text and saves on r
 test('a failed save is never replaced by a newer version that arrives meanwhile; retrying shows the conflict', async () => {
 	const manager = await signedIn(owner)
 	const colleague = await signedIn(assessor)
-	await manager.goto(`/w/${workspaceId}/assessments/${assessmentId}/answer/5.1`)
-	await manager.waitForLoadState('networkidle')
-	const card = (id: string) => manager.locator(`[id="indicator-${id}"]`)
-	const stateOf = (id: string) => card(id).locator('[data-save-state]')
+	await openIndicator(manager, '5.1.3.1')
+	const stateOf = () => manager.locator('[data-save-state]')
 
 	await manager.context().setOffline(true)
-	await card('5.1.3.1').getByRole('textbox', { name: '备注' }).fill('经费预算已批准')
-	await expect.poll(() => stateOf('5.1.3.1').textContent(), { timeout: 10_000 }).toBe('保存失败')
+	await manager.getByRole('textbox', { name: '备注' }).fill('经费预算已批准')
+	await expect.poll(() => stateOf().textContent(), { timeout: 10_000 }).toBe('保存失败')
 
 	// meanwhile the colleague answers the same indicator
 	await openIndicator(colleague, '5.1.3.1')
 	await colleague.getByRole('radio', { name: '不符合（0 分）' }).check()
 	await saveState(colleague, /^已保存/)
 
-	// back online, the manager saves another indicator: the page reloads its data with the colleague's answer
+	// back online, the manager comments on the indicator: the page reloads its data with the
+	// colleague's answer, and the form keeps what the manager typed
 	await manager.context().setOffline(false)
-	await card('5.1.3.2').getByRole('radio', { name: '符合（得满分）' }).check()
-	await expect.poll(() => stateOf('5.1.3.2').textContent(), { timeout: 10_000 }).toMatch(/^已保存/)
+	await manager.getByRole('textbox', { name: '添加评论' }).fill('预算表见附件')
+	await manager.getByRole('button', { name: '发表评论' }).click()
 	await expect
-		.poll(() => card('5.1.3.1').getByText('李评价 于').count(), { timeout: 10_000 })
+		.poll(() => manager.getByText('李评价 于').count(), { timeout: 10_000 })
 		.toBe(1)
-	expect(await card('5.1.3.1').getByRole('textbox', { name: '备注' }).inputValue()).toBe(
-		'经费预算已批准',
-	)
-	expect(await stateOf('5.1.3.1').textContent()).toBe('保存失败')
+	expect(await manager.getByRole('textbox', { name: '备注' }).inputValue()).toBe('经费预算已批准')
+	expect(await stateOf().textContent()).toBe('保存失败')
 
-	await card('5.1.3.1').getByRole('button', { name: '重试保存' }).click()
+	await manager.getByRole('button', { name: '重试保存' }).click()
 	await expect
-		.poll(() => stateOf('5.1.3.1').textContent(), { timeout: 10_000 })
+		.poll(() => stateOf().textContent(), { timeout: 10_000 })
 		.toBe('未保存：有较新的版本')
-	expect(await card('5.1.3.1').locator('[data-conflict] section').allTextContents()).toEqual([
+	expect(await manager.locator('[data-conflict] section').allTextContents()).toEqual([
 		'您的版本未作答备注：经费预算已批准',
 		'李评价 的版本不符合无备注',
 	])
@@ -357,6 +354,43 @@ test('a failed save is never replaced by a newer version that arrives meanwhile;
 		note: '',
 		by: assessor.id,
 	})
+})
+
+test('moving to the next indicator saves a pending edit first, and asks before leaving a failed one', async () => {
+	const manager = await signedIn(owner)
+	await openIndicator(manager, '5.1.4.1')
+	// an edit still waiting for its autosave goes out before the page moves on
+	await manager.getByRole('radio', { name: '符合（得满分）' }).check()
+	await manager.getByRole('textbox', { name: '备注' }).fill('三级服务网点台账')
+	await manager.getByRole('link', { name: '下一条：5.1.4.2' }).first().click()
+	await manager.getByRole('heading', { level: 3, name: /^5\.1\.4\.2/ }).waitFor()
+	expect(await storedAnswer('5.1.4.1')).toMatchObject({
+		value: { fraction: 1 },
+		note: '三级服务网点台账',
+		by: owner.id,
+	})
+
+	// a save that failed: leaving asks first; staying keeps every word
+	await manager.context().setOffline(true)
+	await manager.getByRole('textbox', { name: '备注' }).fill('网点分布图待更新')
+	await saveState(manager, /^保存失败/)
+	await manager.context().setOffline(false)
+	const asked: string[] = []
+	manager.once('dialog', (dialog) => {
+		asked.push(dialog.message())
+		void dialog.dismiss()
+	})
+	await manager.getByRole('link', { name: '上一条：5.1.4.1' }).first().click()
+	await expect.poll(() => asked.length).toBe(1)
+	expect(asked[0]).toContain('尚未保存的修改')
+	expect(manager.url()).toContain('indicator=5.1.4.2')
+	expect(await manager.getByRole('textbox', { name: '备注' }).inputValue()).toBe('网点分布图待更新')
+	// retried and saved, the move goes without asking
+	await manager.getByRole('button', { name: '重试保存' }).click()
+	await saveState(manager, /^已保存/)
+	await manager.getByRole('link', { name: '上一条：5.1.4.1' }).first().click()
+	await manager.getByRole('heading', { level: 3, name: /^5\.1\.4\.1/ }).waitFor()
+	expect(await storedAnswer('5.1.4.2')).toMatchObject({ note: '网点分布图待更新' })
 })
 
 test('DNI: each assessor rates alone; the others show once one has rated, with the mean and the spread', async () => {

@@ -89,8 +89,12 @@ async function indicatorOnPage(who: Person, assessmentId: string, indicatorId: s
 		),
 	)
 	expect(result.status).toBe(200)
-	const page = result.data as Awaited<ReturnType<typeof section.loader>>['data']
-	const indicator = page.blocks.flatMap((b) => (b.type === 'indicator' ? [b.indicator] : []))[0]!
+	const page = result.data as Extract<
+		Awaited<ReturnType<typeof section.loader>>['data'],
+		{ view: 'one' }
+	>
+	expect(page.view).toBe('one')
+	const indicator = page.indicator
 	expect(indicator.id).toBe(indicatorId)
 	return { page, indicator }
 }

@@ -110,19 +110,46 @@ async function stored(assessmentId: string, indicatorId: string) {
 	return row ?? null
 }
 
+type OnePage = Extract<Page, { view: 'one' }>
+type ListPage = Extract<Page, { view: 'list' }>
+
+async function onePage(cookie: string, assessmentId: string, sectionId?: string, search = '') {
+	const data = await page(cookie, assessmentId, sectionId, search)
+	if (data.view !== 'one') throw new Error(`expected one indicator at a time, got ${data.view}`)
+	return data as OnePage
+}
+
+async function listPage(cookie: string, assessmentId: string, sectionId: string) {
+	const data = await page(cookie, assessmentId, sectionId, '?view=list')
+	if (data.view !== 'list') throw new Error(`expected the list, got ${data.view}`)
+	return data as ListPage
+}
+
 describe('the answering page', () => {
-	test('a section shows each indicator with clause, rule, notes, points and its answer version', async () => {
-		const data = await page(assessor.cookie, ids['green-aftersales-2025']!, '5.1')
+	test('a section opens at its first indicator in full: clause, rule, notes, points, answer version', async () => {
+		const data = await onePage(assessor.cookie, ids['green-aftersales-2025']!, '5.1')
 		expect(data.section).toMatchObject({ id: '5.1', title: '售后服务体系', points: 56 })
-		expect(data.sections.map((s) => s.id)).toEqual(['5.1', '5.2', '5.3'])
+		expect(data.sections.map((s) => [s.id, s.firstOpen])).toEqual([
+			['5.1', '5.1.1.1'],
+			['5.2', '5.2.1.1'],
+			['5.3', '5.3.1.1'],
+		])
 		expect(data.previous).toBeNull()
 		expect(data.next).toMatchObject({ id: '5.2' })
 		expect(data.canEdit).toBe(true)
-		const blocks = data.blocks
-		expect(blocks[0]).toMatchObject({ type: 'group', id: '5.1.1' })
-		const indicators = blocks.flatMap((b) => (b.type === 'indicator' ? [b.indicator] : []))
-		expect(indicators).toHaveLength(30)
-		const first = indicators[0]!
+		expect(data.count).toBe(30)
+		// every indicator of the section to jump to, with its state; the one shown is the first
+		expect(data.outline).toHaveLength(30)
+		expect(data.outline[0]).toEqual({ id: '5.1.1.1', title: '售后服务部门', state: 'unanswered' })
+		expect(data.focus).toEqual({
+			id: '5.1.1.1',
+			position: 1,
+			previous: null,
+			next: '5.1.1.2',
+			nextOpen: '5.1.1.2',
+		})
+		expect(data.group).toMatchObject({ id: '5.1.1', title: '组织架构' })
+		const first = data.indicator
 		expect(first).toMatchObject({
 			id: '5.1.1.1',
 			title: '售后服务部门',
@@ -131,41 +158,47 @@ describe('the answering page', () => {
 			sampling: true,
 		})
 		expect(first.text).toContain('设立或指定专门从事售后服务工作的部门')
-		// the rule every green indicator shares is printed once for the section
-		expect(data.section.sharedRule).toContain('6.2.3')
-		expect(first).toMatchObject({ scoringRule: undefined, ruleShared: true })
+		// on its own, an indicator shows its rule in full
+		expect(first.scoringRule).toContain('6.2.3')
 		expect(first.answer).toMatchObject({ value: null, version: 0 })
 		expect(first.state).toBe('unanswered')
-		// decision 4 of the green data applies to the 0-point indicator 5.1.1.3 only
-		expect(indicators.find((i) => i.id === '5.1.1.3')!.notes.map((n) => n.decision)).toEqual([4])
 		expect(first.notes).toEqual([])
+		// decision 4 of the green data applies to the 0-point indicator 5.1.1.3 only
+		const zeroPoint = await onePage(assessor.cookie, ids['green-aftersales-2025']!, '5.1', '?indicator=5.1.1.3')
+		expect(zeroPoint.indicator.notes.map((n) => n.decision)).toEqual([4])
 		expect(data.live.progress).toMatchObject({ total: 83, answered: 0 })
+		// the panel gets the score, not each indicator's arithmetic
+		expect(data.live.ok && 'indicators' in data.live.result).toBe(false)
 	})
 
-	test('viewers read without a form; the compact list carries no clause text; one indicator at a time', async () => {
+	test('viewers read without a form; the compact list has a row per indicator under its clause', async () => {
 		expect((await page(viewer.cookie, ids['green-aftersales-2025']!, '5.1')).canEdit).toBe(false)
-		const list = await page(owner.cookie, ids['green-aftersales-2025']!, '5.2', '?view=list')
-		expect(list.view).toBe('list')
-		expect(list.blocks.every((b) => b.type === 'indicator' && b.indicator.text === '')).toBe(true)
-		const one = await page(owner.cookie, ids['green-aftersales-2025']!, '5.1', '?indicator=5.1.1.2')
-		expect(one.blocks).toHaveLength(1)
-		expect(one.focus).toEqual({ id: '5.1.1.2', position: 2, previous: '5.1.1.1', next: '5.1.1.3' })
-		// on its own, an indicator shows its rule in full
-		expect(one.section.sharedRule).toBeNull()
-		expect(one.blocks[0]).toMatchObject({
-			indicator: { scoringRule: expect.stringContaining('6.2.3') },
-		})
+		const list = await listPage(owner.cookie, ids['green-aftersales-2025']!, '5.2')
+		expect(list.rows).toHaveLength(45)
+		expect(list.rows[0]).toMatchObject({ id: '5.2.1.1', groupId: '5.2.1', state: 'unanswered', value: null })
+		expect(list.groups.map((g) => g.id)).toEqual(['5.2.1', '5.2.2', '5.2.3', '5.2.4', '5.2.5', '5.2.6'])
+		// the rule every green indicator shares is printed once above the list
+		expect(list.sharedRule).toContain('6.2.3')
+		// no clause text in the list
+		expect(JSON.stringify(list.rows)).not.toContain('设立或指定')
+		const one = await onePage(owner.cookie, ids['green-aftersales-2025']!, '5.1', '?indicator=5.1.1.2')
+		expect(one.focus).toMatchObject({ id: '5.1.1.2', position: 2, previous: '5.1.1.1', next: '5.1.1.3' })
+		expect(one.indicator.id).toBe('5.1.1.2')
 	})
 
 	test('/answer opens the first section, or the one holding ?indicator', async () => {
-		const bac = await page(owner.cookie, ids['bac-fr01-2021']!)
+		const bac = await onePage(owner.cookie, ids['bac-fr01-2021']!)
 		expect(bac.section.id).toBe('5.1')
-		// every BAC 5.1 indicator is all-or-nothing; in 5.2 the rules differ, so each card keeps its own
-		expect(bac.section.sharedRule).toBe('任何 1 项不符合得 0 分')
-		expect((await page(owner.cookie, ids['bac-fr01-2021']!, '5.2')).section.sharedRule).toBeNull()
-		const at = await page(owner.cookie, ids['bac-fr01-2021']!, undefined, '?indicator=5.2.4')
+		expect(bac.group).toBeNull()
+		// every BAC 5.1 indicator is all-or-nothing; in 5.2 the rules differ, so none is shared
+		expect((await listPage(owner.cookie, ids['bac-fr01-2021']!, '5.1')).sharedRule).toBe(
+			'任何 1 项不符合得 0 分',
+		)
+		expect((await listPage(owner.cookie, ids['bac-fr01-2021']!, '5.2')).sharedRule).toBeNull()
+		const at = await onePage(owner.cookie, ids['bac-fr01-2021']!, undefined, '?indicator=5.2.4')
 		expect(at.section.id).toBe('5.2')
 		expect(at.focus).toMatchObject({ id: '5.2.4' })
+		expect(at.indicator.id).toBe('5.2.4')
 	})
 
 	test('an unknown section or indicator, or another workspace, is a 404', async () => {
@@ -208,11 +241,12 @@ describe('plain posts (no JavaScript)', () => {
 				population: '18',
 				note: '抽查\r\n两个网点',
 			},
-			'?view=cards',
+			// posted from the list or the section's first page: back to that indicator, whichever
+			'?view=list',
 		)
 		expect(result.status).toBe(302)
 		expect(result.headers.get('Location')).toBe(
-			`${pageUrl(green(), '5.1')}?view=cards&saved=5.1.2.1#indicator-5.1.2.1`,
+			`${pageUrl(green(), '5.1')}?indicator=5.1.2.1&saved=5.1.2.1#indicator-5.1.2.1`,
 		)
 		expect(await stored(green(), '5.1.2.1')).toMatchObject({
 			value: { samples: { checked: 12, nonconforming: 3, population: 18 } },
@@ -275,11 +309,9 @@ describe('plain posts (no JavaScript)', () => {
 			note: '记录待补充',
 			version: 1,
 		})
-		const data = await page(owner.cookie, green(), '5.1')
-		const card = data.blocks
-			.flatMap((b) => (b.type === 'indicator' ? [b.indicator] : []))
-			.find((i) => i.id === '5.1.3.3')
-		expect(card).toMatchObject({ state: 'unanswered', answer: { note: '记录待补充' } })
+		const data = await onePage(owner.cookie, green(), '5.1', '?indicator=5.1.3.3')
+		expect(data.indicator).toMatchObject({ state: 'unanswered', answer: { note: '记录待补充' } })
+		expect(data.outline.find((entry) => entry.id === '5.1.3.3')?.state).toBe('unanswered')
 	})
 
 	test('a stale version is a 409 showing the server version and keeping mine; saving again keeps mine', async () => {
@@ -637,10 +669,7 @@ describe('the autosave endpoint', () => {
 			status: 200,
 			body: { kind: 'saved', version: 1, ratingVersion: 1 },
 		})
-		const before = (
-			await page(assessor.cookie, dni, undefined, '?indicator=5.2.1.1')
-		).blocks.flatMap((b) => (b.type === 'indicator' ? [b.indicator] : []))
-		const hidden = before.find((i) => i.id === '5.2.1.1')!
+		const hidden = (await onePage(assessor.cookie, dni, undefined, '?indicator=5.2.1.1')).indicator
 		expect(hidden.rating).toEqual({
 			mine: null,
 			others: [],
@@ -663,10 +692,8 @@ describe('the autosave endpoint', () => {
 			status: 200,
 			body: { version: 1, ratingVersion: 1 },
 		})
-		const after = (
-			await page(assessor.cookie, dni, undefined, '?indicator=5.2.1.1')
-		).blocks.flatMap((b) => (b.type === 'indicator' ? [b.indicator] : []))
-		expect(after.find((i) => i.id === '5.2.1.1')!.rating).toEqual({
+		const after = (await onePage(assessor.cookie, dni, undefined, '?indicator=5.2.1.1')).indicator
+		expect(after.rating).toEqual({
 			mine: { percent: '80.5', version: 1 },
 			others: [{ name: '王经理', percent: '70' }],
 			othersCount: 1,

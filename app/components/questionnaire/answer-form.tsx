@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
-import { Form, useRevalidator } from 'react-router'
+import { Form, useBlocker, useRevalidator } from 'react-router'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { buttonClass } from '#app/components/form-fields.tsx'
 import { AnswerControls, NoteField, type FieldErrors } from './answer-controls.tsx'
@@ -257,6 +257,26 @@ export function AnswerForm({
 		},
 		[autosaveUrl, indicator, mode, revalidator, t],
 	)
+
+	// Going to another indicator or page inside the app while something here is unsaved: an edit
+	// waiting for its autosave is saved at once and the move waits for it; a save that failed, was
+	// refused or conflicts asks first, so nothing typed is lost without the person choosing it.
+	const blocker = useBlocker(
+		({ currentLocation, nextLocation }) =>
+			statusRef.current !== 'idle' &&
+			statusRef.current !== 'saved' &&
+			statusRef.current !== 'locked' &&
+			(currentLocation.pathname !== nextLocation.pathname ||
+				currentLocation.search !== nextLocation.search),
+	)
+	useEffect(() => {
+		if (blocker.state !== 'blocked') return
+		if (status === 'dirty') void save()
+		else if (status === 'saving') return
+		else if (status === 'idle' || status === 'saved' || status === 'locked') blocker.proceed()
+		else if (window.confirm(t('questionnaire.leaveUnsaved'))) blocker.proceed()
+		else blocker.reset()
+	}, [blocker, status, save, t])
 
 	const onChange = () => {
 		edits.current++

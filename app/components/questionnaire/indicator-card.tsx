@@ -163,7 +163,6 @@ export function IndicatorCard({
 	notes,
 	state,
 	lastSaved,
-	ruleShared = false,
 	headingLevel = 3,
 	children,
 }: {
@@ -172,8 +171,6 @@ export function IndicatorCard({
 	notes: { decision: number; zh: string; en: string }[]
 	state: IndicatorState
 	lastSaved: { by: string | null; at: string | null }
-	/** the rule is the section's shared one, printed above the indicators */
-	ruleShared?: boolean
 	headingLevel?: 2 | 3
 	children: ReactNode
 }) {
@@ -235,19 +232,12 @@ export function IndicatorCard({
 			) : null}
 			<div className="rounded border border-slate-200 px-3 py-2 text-sm">
 				<p className="font-medium">{t('questionnaire.indicator.rule')}</p>
-				{ruleShared ? (
-					<p className="mt-1 text-slate-700">
-						<a href="#section-rule" className="text-brand-700 underline">
-							{t('questionnaire.indicator.sharedRule')}
-						</a>
-					</p>
-				) : null}
 				{indicator.scoringRule ? (
 					<p lang="zh-CN" className="mt-1 whitespace-pre-line text-slate-800">
 						{indicator.scoringRule}
 					</p>
 				) : null}
-				{(!indicator.scoringRule && !ruleShared) || mode === 'checks' ? (
+				{!indicator.scoringRule || mode === 'checks' ? (
 					<p className="mt-1 text-slate-700">
 						{indicator.scoringRule
 							? t('questionnaire.indicator.portalRule', { rule: ruleSentence(t, mode, indicator) })

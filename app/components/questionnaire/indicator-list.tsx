@@ -1,7 +1,9 @@
+import { Fragment } from 'react'
 import { Link } from 'react-router'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { summariseValue, type AnswerMode, type AnswerValue } from './answer-model.ts'
 import { StateBadge, type IndicatorState } from './indicator-card.tsx'
+import { sectionTitle } from './section-nav.tsx'
 
 export type ListRow = {
 	id: string
@@ -12,21 +14,31 @@ export type ListRow = {
 	state: IndicatorState
 	value: AnswerValue
 	percent: string | null
+	/** the clause heading it sits under: a heading row is printed where the group changes */
+	groupId: string | null
 }
 
-/** The compact view: one row per indicator with its answer in words; each opens on its own. */
+export type ListGroup = { id: string; title: string; titleEn: string }
+
+/**
+ * The compact view: one row per indicator with its answer in words, under its clause heading;
+ * each opens on its own.
+ */
 export function IndicatorList({
 	mode,
 	caption,
 	rows,
+	groups,
 	href,
 }: {
 	mode: AnswerMode
 	caption: string
 	rows: ListRow[]
+	groups: ListGroup[]
 	href: (id: string) => string
 }) {
 	const { t, locale, number } = useI18n()
+	const groupById = new Map(groups.map((group) => [group.id, group]))
 	return (
 		<div className="overflow-x-auto rounded border border-slate-200 bg-white">
 			<table className="w-full min-w-[40rem] text-left text-sm">
@@ -51,7 +63,11 @@ export function IndicatorList({
 					</tr>
 				</thead>
 				<tbody className="divide-y divide-slate-200">
-					{rows.map((row) => {
+					{rows.map((row, i) => {
+						const group =
+							row.groupId !== null && row.groupId !== rows[i - 1]?.groupId
+								? groupById.get(row.groupId)
+								: undefined
 						const excluded = row.value?.na === true
 						const answer =
 							mode === 'percent' && !excluded
@@ -60,7 +76,20 @@ export function IndicatorList({
 									: t('questionnaire.summary.noRating')
 								: summariseValue(t, mode, row.value)
 						return (
-							<tr key={row.id}>
+							<Fragment key={row.id}>
+								{group ? (
+									<tr className="bg-slate-50">
+										<th
+											scope="colgroup"
+											colSpan={5}
+											className="px-3 py-1.5 text-left font-semibold text-slate-800"
+										>
+											<span className="mr-2 font-mono">{group.id}</span>
+											{sectionTitle(locale, group)}
+										</th>
+									</tr>
+								) : null}
+							<tr>
 								<th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
 									<Link
 										to={href(row.id)}
@@ -83,6 +112,7 @@ export function IndicatorList({
 									<StateBadge state={row.state} />
 								</td>
 							</tr>
+							</Fragment>
 						)
 					})}
 				</tbody>

@@ -8,6 +8,8 @@ export type SectionEntry = {
 	total: number
 	answered: number
 	toReview: number
+	/** the first indicator still to answer or review: the section's link opens there */
+	firstOpen?: string | null
 }
 
 export function sectionTitle(locale: string, section: { title: string; titleEn: string }) {
@@ -22,7 +24,7 @@ export function SectionNav({
 }: {
 	sections: SectionEntry[]
 	currentId: string
-	href: (id: string) => string
+	href: (id: string, firstOpen?: string | null) => string
 }) {
 	const { t, locale } = useI18n()
 	return (
@@ -34,7 +36,7 @@ export function SectionNav({
 					return (
 						<li key={section.id}>
 							<Link
-								to={href(section.id)}
+								to={href(section.id, section.firstOpen)}
 								aria-current={current ? 'page' : undefined}
 								className={`block rounded border px-3 py-2 text-sm ${
 									current

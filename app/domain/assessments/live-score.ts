@@ -65,4 +65,19 @@ export function submittedScore(
 	}
 }
 
+/** What the score panel shows: the per-indicator arithmetic stays on the server. */
+export type PanelScore =
+	| (Omit<Extract<LiveScore, { ok: true }>, 'result'> & {
+			ok: true
+			result: Omit<ScoreResult, 'indicators'>
+	  })
+	| Extract<LiveScore, { ok: false }>
+
+/** The live score without each indicator's result, which the panel does not show. */
+export function forPanel(live: LiveScore): PanelScore {
+	if (!live.ok) return live
+	const { indicators: _indicators, ...result } = live.result
+	return { ...live, result }
+}
+
 export { panelScheme, starsBesideName, type PanelScheme } from './panel.ts'

@@ -1,5 +1,5 @@
 import type { QuestionIndicator } from '#app/components/questionnaire/answer-model.ts'
-import { panelScheme } from '#app/domain/assessments/live-score.ts'
+import { forPanel, panelScheme } from '#app/domain/assessments/live-score.ts'
 import { withoutImported } from '#app/domain/assessments/to-v1.ts'
 import {
 	schemeIndicators,
@@ -8,8 +8,9 @@ import {
 	type Scheme,
 	type Section,
 } from '#app/domain/schemes/index.ts'
-import { listAnswers, listRatings, type RatingView } from '#app/services/answers.server.ts'
-import { liveResult, requireAssessment, schemeOf } from '#app/services/assessments.server.ts'
+import { findAnswer, listRatings, type RatingView } from '#app/services/answers.server.ts'
+import { answerSnapshot } from '#app/services/answer-snapshot.server.ts'
+import { requireAssessment, schemeOf } from '#app/services/assessments.server.ts'
 import {
 	assignableMembers,
 	listAssignments,
@@ -33,12 +34,14 @@ export type PageAnswer = {
 
 type Person = { userId: string; name: string }
 
+export type IndicatorState = 'answered' | 'to_review' | 'unanswered'
+
+/** The indicator the page shows in full, with everything about it. */
 export type PageIndicator = QuestionIndicator & {
 	notes: PageNote[]
 	answer: PageAnswer
 	rating: RatingView | null
-	state: 'answered' | 'to_review' | 'unanswered'
-	/** evidence, comments and who answers it: only where the indicator is shown in full */
+	state: IndicatorState
 	evidence: {
 		id: string
 		name: string
@@ -49,17 +52,37 @@ export type PageIndicator = QuestionIndicator & {
 	}[]
 	comments: { id: string; body: string; createdAt: Date; author: { name: string } | null }[]
 	assignee: Person | null
-	/** the scoring rule is the section's shared one, shown once above the indicators */
-	ruleShared?: boolean
 }
 
-/** What a section shows, in printed order: group headings, context clauses and indicators. */
-export type Block =
-	| { type: 'group'; id: string; title: string; titleEn: string; text?: string }
-	| { type: 'context'; id: string; title: string; titleEn: string; text: string }
-	| { type: 'indicator'; indicator: PageIndicator }
+/** A clause heading (with its text) that holds indicators, or a clause printed for context. */
+export type Clause = { id: string; title: string; titleEn: string; text?: string }
 
-export type View = 'cards' | 'list'
+/** One indicator of the section in a line: enough to find it and see where it stands. */
+export type OutlineEntry = {
+	id: string
+	code?: string
+	title: string
+	titleEn: string
+	points: number
+	state: IndicatorState
+	/** the clause heading it sits under, if any */
+	groupId: string | null
+}
+
+/** A row of the compact list: the outline entry with the answer in words. */
+export type ListEntry = OutlineEntry & {
+	value: Record<string, unknown> | null
+	/** DNI: the member's own percentage */
+	percent: string | null
+}
+
+/**
+ * The two ways to answer a section: one indicator at a time (what the section link opens, at the
+ * first indicator still to answer or review) and the compact list of the whole section. Both stay
+ * small however long the section: a page with every indicator's clause text and form was 630 KB
+ * for green 5.2 and served at a quarter of the rate of a plain page (issue 4's benchmark).
+ */
+export type View = 'one' | 'list'
 
 function notesFor(notes: readonly InterpretationNote[], ids: string[]): PageNote[] {
 	return notes
@@ -72,65 +95,37 @@ function questionOf(indicator: Indicator): QuestionIndicator {
 	return rest
 }
 
-/** A list row needs no clause text: the compact view stays small. */
-function listOnly(indicator: PageIndicator): PageIndicator {
-	return {
-		...indicator,
-		text: '',
-		guidance: undefined,
-		scoringRule: undefined,
-		notes: [],
-		subRequirements: indicator.subRequirements?.map(({ n }) => ({ n, text: '' })),
-		maturityBands: undefined,
-	}
+function clauseOf(node: { id: string; title: string; titleEn: string; text?: string }): Clause {
+	return { id: node.id, title: node.title, titleEn: node.titleEn, text: node.text }
 }
 
-function sectionBlocks(
-	scheme: Scheme,
-	section: Section,
-	indicatorFor: (indicator: Indicator, groupId: string | null) => PageIndicator,
-): Block[] {
-	const blocks: Block[] = []
+/** A section's indicators in printed order, each with the clause heading it sits under. */
+function sectionLayout(section: Section) {
+	const indicators: { indicator: Indicator; group: Clause | null; context: Clause[] }[] = []
+	const groups: Clause[] = []
+	// clauses printed for context belong with the indicators after them in the same clause
+	const topContext: Clause[] = []
 	for (const child of section.children) {
-		if (child.type === 'indicator')
-			blocks.push({ type: 'indicator', indicator: indicatorFor(child, null) })
-		else if (child.type === 'context')
-			blocks.push({
-				type: 'context',
-				id: child.id,
-				title: child.title,
-				titleEn: child.titleEn,
-				text: child.text,
-			})
+		if (child.type === 'indicator') indicators.push({ indicator: child, group: null, context: [] })
+		else if (child.type === 'context') topContext.push(clauseOf(child))
 		else {
-			blocks.push({
-				type: 'group',
-				id: child.id,
-				title: child.title,
-				titleEn: child.titleEn,
-				text: child.text,
-			})
+			const group = clauseOf(child)
+			groups.push(group)
+			const context: Clause[] = []
 			for (const leaf of child.children) {
-				if (leaf.type === 'indicator')
-					blocks.push({ type: 'indicator', indicator: indicatorFor(leaf, child.id) })
-				else
-					blocks.push({
-						type: 'context',
-						id: leaf.id,
-						title: leaf.title,
-						titleEn: leaf.titleEn,
-						text: leaf.text,
-					})
+				if (leaf.type === 'indicator') indicators.push({ indicator: leaf, group, context })
+				else context.push(clauseOf(leaf))
 			}
 		}
 	}
-	return blocks
+	return { indicators, groups, topContext }
 }
 
 /**
- * Everything the answering page shows for one section: the clause texts and rules, each
- * indicator's answer with its version (the base of the next save), DNI ratings as this member may
- * see them, progress per section and the live score.
+ * What the answering page shows for one section: the section's clause text and progress, the
+ * live score, and either one indicator in full (clause text, criteria, rule, notes, the answer
+ * with its version as the base of the next save, DNI ratings as this member may see them,
+ * evidence, comments, assignee) or the compact list of all of them.
  */
 export async function loadQuestionnaire(
 	scope: WorkspaceScope,
@@ -140,127 +135,53 @@ export async function loadQuestionnaire(
 ) {
 	const assessment = await requireAssessment(scope, assessmentId)
 	const scheme = schemeOf(assessment)
-	const focusId = url.searchParams.get('indicator')
+	const focusParam = url.searchParams.get('indicator')
 	const wanted =
-		sectionId ?? (focusId !== null ? sectionOf(scheme, focusId) : scheme.sections[0]?.id)
+		sectionId ?? (focusParam !== null ? sectionOf(scheme, focusParam) : scheme.sections[0]?.id)
 	const sectionIndex = scheme.sections.findIndex((section) => section.id === wanted)
 	const section = scheme.sections[sectionIndex]
 	invariantNotFound(section, `unknown section ${wanted}`)
-	const view: View = url.searchParams.get('view') === 'list' ? 'list' : 'cards'
+	const view: View =
+		focusParam === null && url.searchParams.get('view') === 'list' ? 'list' : 'one'
 
-	// the compact list shows no evidence, comments or assignees, so it does not read them
-	const detailed = view === 'cards' || focusId !== null
-	const [answers, ratings, live, evidence, comments, assignments, members] = await Promise.all([
-		listAnswers(scope, assessment.id),
-		scheme.answerMode === 'percent'
-			? listRatings(scope, assessment.id)
-			: Promise.resolve(new Map<string, RatingView>()),
-		liveResult(scope, assessment),
-		detailed ? listEvidence(scope, assessment.id) : [],
-		detailed ? listComments(scope, assessment.id) : [],
-		detailed ? listAssignments(scope, assessment.id) : [],
-		detailed ? assignableMembers(scope) : [],
-	])
-	const names = new Map(members.map((member) => [member.userId, member.name]))
-	for (const row of assignments) names.set(row.user.id, row.user.name)
-	const person = (userId: string | undefined): Person | null =>
-		userId ? { userId, name: names.get(userId) ?? '' } : null
-	const ownAssignee = new Map(
-		assignments
-			.filter((row) => row.targetType === 'indicator')
-			.map((row) => [row.targetId, row.user.id]),
-	)
-	const sectionAssignee = assignments.find(
-		(row) => row.targetType === 'section' && row.targetId === section.id,
-	)
-	const progress = live.sections
-	const sectionProgress = progress.find((entry) => entry.id === section.id)
-	const stateOf = (id: string): PageIndicator['state'] =>
-		sectionProgress?.unanswered.includes(id)
-			? 'unanswered'
-			: sectionProgress?.toReview.includes(id)
-				? 'to_review'
-				: 'answered'
+	// the stored answers and their score serve the score panel, the progress and the list
+	const { stored, live } = await answerSnapshot(scope, assessment)
+	const progress = live.sections.find((entry) => entry.id === section.id)
+	const unanswered = new Set(progress?.unanswered)
+	const toReview = new Set(progress?.toReview)
+	const stateOf = (id: string): IndicatorState =>
+		unanswered.has(id) ? 'unanswered' : toReview.has(id) ? 'to_review' : 'answered'
 
-	const indicatorFor = (indicator: Indicator, groupId: string | null): PageIndicator => {
-		const stored = answers.get(indicator.id)
-		return {
-			...questionOf(indicator),
-			notes: notesFor(scheme.notes, groupId ? [indicator.id, groupId] : [indicator.id]),
-			answer: {
-				// DNI: imported percentages are shown with the ratings, not in the member's form
-				value:
-					scheme.answerMode === 'percent'
-						? withoutImported(stored?.value ?? null)
-						: (stored?.value ?? null),
-				note: stored?.note ?? '',
-				status: stored?.status ?? 'answered',
-				version: stored?.version ?? 0,
-				by: stored?.updatedBy?.name ?? null,
-				at: stored?.updatedAt?.toISOString() ?? null,
-			},
-			rating: scheme.answerMode === 'percent' ? (ratings.get(indicator.id) ?? emptyRating) : null,
-			state: stateOf(indicator.id),
-			evidence: evidence
-				.filter((item) => item.indicatorId === indicator.id)
-				.map(({ id, name, size, createdAt, uploader, canRemove }) => ({
-					id,
-					name,
-					size,
-					createdAt,
-					uploader: uploader ? { name: uploader.name } : null,
-					canRemove,
-				})),
-			comments: comments
-				.filter((comment) => comment.indicatorId === indicator.id)
-				.map(({ id, body, createdAt, author }) => ({
-					id,
-					body,
-					createdAt,
-					author: author ? { name: author.name } : null,
-				})),
-			assignee: person(ownAssignee.get(indicator.id)),
-		}
-	}
-	let blocks = sectionBlocks(scheme, section, indicatorFor)
-	const order = blocks.flatMap((block) => (block.type === 'indicator' ? [block.indicator.id] : []))
-	// a rule every indicator of the section shares is shown once above them, not 45 times
-	const rules = new Set(
-		blocks.flatMap((block) =>
-			block.type === 'indicator' ? [block.indicator.scoringRule ?? ''] : [],
-		),
-	)
+	const layout = sectionLayout(section)
+	const outline: OutlineEntry[] = layout.indicators.map(({ indicator, group }) => ({
+		id: indicator.id,
+		code: indicator.code,
+		title: indicator.title,
+		titleEn: indicator.titleEn,
+		points: indicator.points,
+		state: stateOf(indicator.id),
+		groupId: group?.id ?? null,
+	}))
+	const order = outline.map((entry) => entry.id)
+	const rules = new Set(layout.indicators.map(({ indicator }) => indicator.scoringRule ?? ''))
+	// a rule every indicator of the section shares is shown once above the list
 	const sharedRule = order.length > 1 && rules.size === 1 && !rules.has('') ? [...rules][0]! : null
-	let focus: { id: string; position: number; previous: string | null; next: string | null } | null =
-		null
-	if (focusId !== null) {
-		const position = order.indexOf(focusId)
-		invariantNotFound(position >= 0, `indicator ${focusId} is not in section ${section.id}`)
-		focus = {
-			id: focusId,
-			position: position + 1,
-			previous: order[position - 1] ?? null,
-			next: order[position + 1] ?? null,
-		}
-		blocks = blocks.filter((block) => block.type === 'indicator' && block.indicator.id === focusId)
-	} else if (view === 'cards' && sharedRule) {
-		blocks = blocks.map((block) =>
-			block.type === 'indicator'
-				? { ...block, indicator: { ...block.indicator, scoringRule: undefined, ruleShared: true } }
-				: block,
-		)
-	} else if (view === 'list') {
-		blocks = blocks.flatMap((block): Block[] =>
-			block.type === 'indicator'
-				? [{ type: 'indicator', indicator: listOnly(block.indicator) }]
-				: [],
-		)
-	}
 
 	const canEdit = assessment.status !== 'submitted' && roleAtLeast(scope.role, 'assessor')
+	const canAssign = canEdit && roleAtLeast(scope.role, 'admin')
+	const [assignments, members] = await Promise.all([
+		listAssignments(scope, assessment.id),
+		canAssign ? assignableMembers(scope) : [],
+	])
+	const person = (row: (typeof assignments)[number] | undefined): Person | null =>
+		row ? { userId: row.user.id, name: row.user.name } : null
+	const sectionAssignee = person(
+		assignments.find((row) => row.targetType === 'section' && row.targetId === section.id),
+	)
+
 	const previous = scheme.sections[sectionIndex - 1]
 	const next = scheme.sections[sectionIndex + 1]
-	return {
+	const common = {
 		workspaceId: scope.workspace.id,
 		assessment: {
 			id: assessment.id,
@@ -270,7 +191,6 @@ export async function loadQuestionnaire(
 		},
 		role: scope.role,
 		canEdit,
-		canRemoveImported: canEdit && roleAtLeast(scope.role, 'admin'),
 		scheme: {
 			...panelScheme(scheme),
 			title: scheme.title,
@@ -280,7 +200,8 @@ export async function loadQuestionnaire(
 				.map(({ decision, zh, en }) => ({ decision, zh, en })),
 		},
 		sections: scheme.sections.map((entry) => {
-			const counts = progress.find((p) => p.id === entry.id)
+			const counts = live.sections.find((p) => p.id === entry.id)
+			const open = new Set([...(counts?.unanswered ?? []), ...(counts?.toReview ?? [])])
 			return {
 				id: entry.id,
 				title: entry.title,
@@ -288,6 +209,8 @@ export async function loadQuestionnaire(
 				total: counts?.total ?? 0,
 				answered: counts?.answered ?? 0,
 				toReview: counts?.toReview.length ?? 0,
+				/** where its link opens: the first indicator still to answer or review, if any */
+				firstOpen: open.size ? (firstInOrder(entry, open) ?? null) : null,
 			}
 		}),
 		section: {
@@ -297,22 +220,107 @@ export async function loadQuestionnaire(
 			text: section.text,
 			points: section.points ?? null,
 			notes: notesFor(scheme.notes, [section.id]),
-			sharedRule: focus ? null : sharedRule,
+			context: layout.topContext,
 		},
-		sectionAssignee: person(sectionAssignee?.user.id),
+		sectionAssignee,
 		members: members.map(({ userId, name }) => ({ userId, name })),
 		user: { userId: scope.user.id },
-		uploadMaxBytes: env().UPLOAD_MAX_BYTES,
 		previous: previous
 			? { id: previous.id, title: previous.title, titleEn: previous.titleEn }
 			: null,
 		next: next ? { id: next.id, title: next.title, titleEn: next.titleEn } : null,
-		view,
-		focus,
 		count: order.length,
-		blocks,
-		live,
+		live: forPanel(live),
 		savedId: url.searchParams.get('saved'),
+	}
+
+	if (view === 'list') {
+		const answers = new Map(stored.answers.map((answer) => [answer.indicatorId, answer]))
+		const own = new Map(
+			stored.ratings
+				.filter((rating) => rating.userId === scope.user.id)
+				.map((rating) => [rating.indicatorId, rating.percent]),
+		)
+		const rows: ListEntry[] = outline.map((entry) => ({
+			...entry,
+			value: answers.get(entry.id)?.value ?? null,
+			percent: own.get(entry.id) ?? null,
+		}))
+		return {
+			...common,
+			view,
+			sharedRule,
+			groups: layout.groups.map(({ id, title, titleEn }) => ({ id, title, titleEn })),
+			rows,
+		}
+	}
+
+	// one at a time: the indicator asked for, else the section's first. Not "the first still to
+	// answer": that moves as answers save, and the page reloads its data after every save, so the
+	// indicator being answered would change under the person's hands. Links that know the
+	// progress (the section navigation) ask for the first open one instead.
+	const focusId = focusParam ?? order[0] ?? null
+	const position = focusId === null ? -1 : order.indexOf(focusId)
+	invariantNotFound(position >= 0, `indicator ${focusId} is not in section ${section.id}`)
+	const { indicator, group, context } = layout.indicators[position]!
+	const [answer, ratings, evidence, comments] = await Promise.all([
+		findAnswer(scope, assessment.id, indicator.id),
+		scheme.answerMode === 'percent'
+			? listRatings(scope, assessment.id, indicator.id)
+			: new Map<string, RatingView>(),
+		listEvidence(scope, assessment.id, indicator.id),
+		listComments(scope, assessment.id, indicator.id),
+	])
+	const focused: PageIndicator = {
+		...questionOf(indicator),
+		notes: notesFor(scheme.notes, group ? [indicator.id, group.id] : [indicator.id]),
+		answer: {
+			// DNI: imported percentages are shown with the ratings, not in the member's form
+			value: scheme.answerMode === 'percent' ? withoutImported(answer.value) : answer.value,
+			note: answer.note,
+			status: answer.status,
+			version: answer.version,
+			by: answer.updatedBy?.name ?? null,
+			at: answer.updatedAt?.toISOString() ?? null,
+		},
+		rating: scheme.answerMode === 'percent' ? (ratings.get(indicator.id) ?? emptyRating) : null,
+		state: stateOf(indicator.id),
+		evidence: evidence.map(({ id, name, size, createdAt, uploader, canRemove }) => ({
+			id,
+			name,
+			size,
+			createdAt,
+			uploader: uploader ? { name: uploader.name } : null,
+			canRemove,
+		})),
+		comments: comments.map(({ id, body, createdAt, author }) => ({
+			id,
+			body,
+			createdAt,
+			author: author ? { name: author.name } : null,
+		})),
+		assignee: person(
+			assignments.find((row) => row.targetType === 'indicator' && row.targetId === indicator.id),
+		),
+	}
+	const after = outline.slice(position + 1)
+	return {
+		...common,
+		view,
+		canRemoveImported: canAssign,
+		uploadMaxBytes: env().UPLOAD_MAX_BYTES,
+		outline: outline.map(({ id, code, title, state }) => ({ id, code, title, state })),
+		focus: {
+			id: indicator.id,
+			position: position + 1,
+			previous: order[position - 1] ?? null,
+			next: order[position + 1] ?? null,
+			/** the next one after this still to answer or review, for "save and go on" */
+			nextOpen: after.find((entry) => entry.state !== 'answered')?.id ?? null,
+		},
+		group,
+		context,
+		indicator: focused,
 	}
 }
 
@@ -323,6 +331,12 @@ const emptyRating: RatingView = {
 	imported: [],
 	mean: null,
 	spread: null,
+}
+
+/** The first of `ids` in a section's printed order. */
+function firstInOrder(section: Section, ids: ReadonlySet<string>): string | undefined {
+	return sectionLayout(section).indicators.find(({ indicator }) => ids.has(indicator.id))?.indicator
+		.id
 }
 
 /** The id of the section holding an indicator, if the scheme has it. */

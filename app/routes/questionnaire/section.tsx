@@ -1,4 +1,4 @@
-import { data, Link, redirect, useLocation } from 'react-router'
+import { data, Link, redirect } from 'react-router'
 import { AssigneePicker } from '#app/components/assignee-picker.tsx'
 import { CommentsPanel } from '#app/components/comments-panel.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
@@ -7,6 +7,7 @@ import { LiveScorePanel } from '#app/components/live-score-panel.tsx'
 import { AnswerForm, type PostResult } from '#app/components/questionnaire/answer-form.tsx'
 import { IndicatorCard, Ratings } from '#app/components/questionnaire/indicator-card.tsx'
 import { IndicatorList } from '#app/components/questionnaire/indicator-list.tsx'
+import { IndicatorPager } from '#app/components/questionnaire/indicator-pager.tsx'
 import { SectionNav, sectionTitle } from '#app/components/questionnaire/section-nav.tsx'
 import { useI18n } from '#app/i18n/use-i18n.tsx'
 import { requireWorkspace } from '#app/services/workspace-scope.server.ts'
@@ -14,7 +15,7 @@ import { pageTitle } from '#app/utils/page-title.ts'
 import type { Route } from './+types/section'
 import { handleAnswerPost, statusOf } from './answer-post.server.ts'
 import { handleImportedRemoval } from './imported-ratings.server.ts'
-import { loadQuestionnaire, type PageIndicator } from './questionnaire.server.ts'
+import { loadQuestionnaire } from './questionnaire.server.ts'
 import '../../components/questionnaire/questionnaire.css'
 
 /**
@@ -38,26 +39,32 @@ export async function action(args: Route.ActionArgs) {
 		.catch(() => null)
 	if (form?.get('intent') === 'remove-imported') {
 		const removal = await handleImportedRemoval(args, form)
-		if (removal.kind === 'removed') {
-			const url = new URL(args.request.url)
-			url.searchParams.delete('saved')
-			const query = url.searchParams.size ? `?${url.searchParams}` : ''
-			return redirect(`${url.pathname}${query}#indicator-${removal.indicatorId}`)
-		}
+		if (removal.kind === 'removed') return redirect(backTo(args.request, removal.indicatorId))
 		return data({ removal }, { status: removal.status })
 	}
 	const result = await handleAnswerPost(args)
-	if (result.kind === 'saved') {
-		const url = new URL(args.request.url)
-		url.searchParams.set('saved', result.indicatorId)
-		return redirect(`${url.pathname}?${url.searchParams}#indicator-${result.indicatorId}`)
-	}
+	if (result.kind === 'saved')
+		return redirect(backTo(args.request, result.indicatorId, { saved: true }))
 	return data({ result }, { status: statusOf[result.kind] })
+}
+
+/** The page of the indicator a plain post was about, whichever page the form was on. */
+function backTo(request: Request, indicatorId: string, { saved = false } = {}) {
+	const url = new URL(request.url)
+	const params = new URLSearchParams({ indicator: indicatorId })
+	if (saved) params.set('saved', indicatorId)
+	return `${url.pathname}?${params}#indicator-${indicatorId}`
 }
 
 export function meta({ matches, loaderData }: Route.MetaArgs) {
 	const context = loaderData
-		? `${loaderData.section.id} ${loaderData.section.title} · ${loaderData.assessment.title}`
+		? [
+				loaderData.view === 'one' ? loaderData.focus.id : null,
+				`${loaderData.section.id} ${loaderData.section.title}`,
+				loaderData.assessment.title,
+			]
+				.filter(Boolean)
+				.join(' · ')
 		: undefined
 	return pageTitle(matches, 'questionnaire.pageTitle', context)
 }
@@ -66,118 +73,19 @@ const LINK = 'text-brand-700 underline-offset-2 hover:underline'
 const TOGGLE =
 	'rounded border border-slate-300 bg-white px-3 py-1.5 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800'
 
-function withoutSaved(pathname: string, search: string) {
-	const params = new URLSearchParams(search)
-	params.delete('saved')
-	const query = params.toString()
-	return query ? `${pathname}?${query}` : pathname
-}
+type OnePage = Extract<Route.ComponentProps['loaderData'], { view: 'one' }>
 
-export default function AnswerSection({ loaderData, actionData }: Route.ComponentProps) {
+export default function AnswerSection({ loaderData: page, actionData }: Route.ComponentProps) {
 	const { t, locale, number } = useI18n()
-	const location = useLocation()
-	const page = loaderData
 	const ws = encodeURIComponent(page.workspaceId)
 	const assessmentHref = `/w/${ws}/assessments/${encodeURIComponent(page.assessment.id)}`
 	const base = `${assessmentHref}/answer`
-	const sectionHref = (id: string) => `${base}/${encodeURIComponent(id)}`
+	const sectionHref = (id: string, at?: string | null) =>
+		`${base}/${encodeURIComponent(id)}${at ? `?indicator=${encodeURIComponent(at)}` : ''}`
 	const here = sectionHref(page.section.id)
 	const indicatorHref = (id: string) => `${here}?indicator=${encodeURIComponent(id)}`
-	const action = withoutSaved(location.pathname, location.search)
-	const autosaveUrl = `${assessmentHref}/autosave`
-	const postResult: PostResult | null =
-		actionData && 'result' in actionData ? actionData.result : null
-	const removal = actionData && 'removal' in actionData ? actionData.removal : null
-	const mode = page.scheme.answerMode
 	const locked = page.assessment.status === 'submitted'
-	const redirectBack = `${action}`
-
-	const card = (indicator: PageIndicator) => {
-		const title = `${indicator.id} ${indicator.title}`
-		return (
-			<IndicatorCard
-				key={indicator.id}
-				mode={mode}
-				indicator={indicator}
-				notes={indicator.notes}
-				state={indicator.state}
-				lastSaved={{ by: indicator.answer.by, at: indicator.answer.at }}
-				ruleShared={indicator.ruleShared}
-				headingLevel={page.focus ? 2 : 3}
-			>
-				<AnswerForm
-					mode={mode}
-					indicator={indicator}
-					stored={{
-						value: indicator.answer.value,
-						note: indicator.answer.note,
-						status: indicator.answer.status,
-						version: indicator.answer.version,
-						percent: indicator.rating?.mine?.percent ?? null,
-						ratingVersion: indicator.rating?.mine?.version ?? 0,
-					}}
-					bands={indicator.maturityBands ?? page.scheme.maturityBands}
-					canEdit={page.canEdit}
-					action={action}
-					autosaveUrl={autosaveUrl}
-					postResult={postResult && postResult.indicatorId === indicator.id ? postResult : null}
-					savedNotice={page.savedId === indicator.id}
-				/>
-				{indicator.rating ? (
-					<Ratings
-						rating={indicator.rating}
-						removal={
-							page.canRemoveImported
-								? {
-										action,
-										indicatorId: indicator.id,
-										error: removal?.indicatorId === indicator.id ? removal.message : null,
-									}
-								: null
-						}
-					/>
-				) : null}
-				<div className="grid gap-4 border-t border-slate-200 pt-4 md:grid-cols-2">
-					<EvidencePanel
-						workspaceId={page.workspaceId}
-						assessmentId={page.assessment.id}
-						indicatorId={indicator.id}
-						items={indicator.evidence}
-						canUpload={page.canEdit}
-						maxBytes={page.uploadMaxBytes}
-						redirectTo={redirectBack}
-						headingLevel={4}
-					/>
-					<CommentsPanel
-						workspaceId={page.workspaceId}
-						assessmentId={page.assessment.id}
-						indicatorId={indicator.id}
-						comments={indicator.comments}
-						canComment={page.canEdit}
-						redirectTo={redirectBack}
-						headingLevel={4}
-					/>
-				</div>
-				<AssigneePicker
-					workspaceId={page.workspaceId}
-					assessmentId={page.assessment.id}
-					targetType="indicator"
-					targetId={indicator.id}
-					targetLabel={title}
-					assignee={indicator.assignee}
-					inheritedFrom={page.sectionAssignee}
-					members={page.members}
-					viewer={{ userId: page.user.userId, role: page.role }}
-					locked={locked}
-					redirectTo={redirectBack}
-				/>
-			</IndicatorCard>
-		)
-	}
-
-	const indicators = page.blocks.flatMap((block) =>
-		block.type === 'indicator' ? [block.indicator] : [],
-	)
+	const notes = [...page.section.notes, ...page.scheme.notes]
 
 	return (
 		<main id="main" className="space-y-6">
@@ -222,37 +130,29 @@ export default function AnswerSection({ loaderData, actionData }: Route.Componen
 						{page.section.text ? (
 							<p className="whitespace-pre-line text-slate-800">{page.section.text}</p>
 						) : null}
+						{page.section.context.map((clause) => (
+							<ContextClause key={clause.id} clause={clause} />
+						))}
 						<nav
 							aria-label={t('questionnaire.view.label')}
 							className="flex flex-wrap gap-2 text-sm"
 						>
 							<Link
-								to={here}
-								aria-current={page.view === 'cards' && !page.focus ? 'page' : undefined}
+								to={page.view === 'one' ? indicatorHref(page.focus.id) : here}
+								aria-current={page.view === 'one' ? 'page' : undefined}
 								className={TOGGLE}
 							>
-								{t('questionnaire.view.cards')}
+								{t('questionnaire.view.one')}
 							</Link>
 							<Link
 								to={`${here}?view=list`}
-								aria-current={page.view === 'list' && !page.focus ? 'page' : undefined}
+								aria-current={page.view === 'list' ? 'page' : undefined}
 								className={TOGGLE}
 							>
 								{t('questionnaire.view.list')}
 							</Link>
 						</nav>
-						{page.section.sharedRule ? (
-							<div
-								id="section-rule"
-								className="rounded border border-slate-200 bg-white px-3 py-2 text-sm"
-							>
-								<p className="font-medium">{t('questionnaire.sectionRule')}</p>
-								<p lang="zh-CN" className="mt-1 whitespace-pre-line text-slate-800">
-									{page.section.sharedRule}
-								</p>
-							</div>
-						) : null}
-						{[...page.scheme.notes, ...page.section.notes].length ? (
+						{notes.length ? (
 							<details className="rounded border border-sky-200 bg-sky-50 text-sm">
 								<summary className="cursor-pointer px-3 py-2 font-medium text-sky-900">
 									{page.section.notes.length
@@ -260,13 +160,24 @@ export default function AnswerSection({ loaderData, actionData }: Route.Componen
 										: t('questionnaire.schemeNotes')}
 								</summary>
 								<ul className="space-y-2 px-3 pb-3 text-sky-950">
-									{[...page.section.notes, ...page.scheme.notes].map((note, i) => (
+									{notes.map((note, i) => (
 										<li key={i}>{locale === 'en' ? note.en : note.zh}</li>
 									))}
 								</ul>
 							</details>
 						) : null}
-						{page.view === 'cards' && !page.focus ? (
+					</section>
+
+					{page.view === 'list' ? (
+						<section aria-label={t('questionnaire.view.list')} className="space-y-3">
+							{page.sharedRule ? (
+								<div className="rounded border border-slate-200 bg-white px-3 py-2 text-sm">
+									<p className="font-medium">{t('questionnaire.sectionRule')}</p>
+									<p lang="zh-CN" className="mt-1 whitespace-pre-line text-slate-800">
+										{page.sharedRule}
+									</p>
+								</div>
+							) : null}
 							<AssigneePicker
 								workspaceId={page.workspaceId}
 								assessmentId={page.assessment.id}
@@ -277,76 +188,26 @@ export default function AnswerSection({ loaderData, actionData }: Route.Componen
 								members={page.members}
 								viewer={{ userId: page.user.userId, role: page.role }}
 								locked={locked}
-								redirectTo={redirectBack}
+								redirectTo={`${here}?view=list`}
 							/>
-						) : null}
-					</section>
-
-					{page.focus ? (
-						<nav
-							aria-label={t('questionnaire.view.one', {
-								position: page.focus.position,
-								count: page.count,
-							})}
-							className="flex flex-wrap items-center justify-between gap-2 text-sm"
-						>
-							<Link to={here} className={LINK}>
-								{t('questionnaire.view.backToSection')}
-							</Link>
-							<span className="text-slate-700">
-								{t('questionnaire.view.one', { position: page.focus.position, count: page.count })}
-							</span>
-							<span className="flex gap-3">
-								{page.focus.previous ? (
-									<Link to={indicatorHref(page.focus.previous)} className={LINK}>
-										{t('questionnaire.previousIndicator', { id: page.focus.previous })}
-									</Link>
-								) : null}
-								{page.focus.next ? (
-									<Link to={indicatorHref(page.focus.next)} className={LINK}>
-										{t('questionnaire.nextIndicator', { id: page.focus.next })}
-									</Link>
-								) : null}
-							</span>
-						</nav>
-					) : null}
-
-					{page.view === 'list' && !page.focus ? (
-						<IndicatorList
-							mode={mode}
-							caption={t('questionnaire.list.caption', {
-								section: `${page.section.id} ${page.section.title}`,
-							})}
-							rows={indicators.map((indicator) => ({
-								id: indicator.id,
-								code: indicator.code,
-								title: indicator.title,
-								titleEn: indicator.titleEn,
-								points: indicator.points,
-								state: indicator.state,
-								value: indicator.answer.value,
-								percent: indicator.rating?.mine?.percent ?? null,
-							}))}
-							href={indicatorHref}
-						/>
+							<IndicatorList
+								mode={page.scheme.answerMode}
+								caption={t('questionnaire.list.caption', {
+									section: `${page.section.id} ${page.section.title}`,
+								})}
+								rows={page.rows}
+								groups={page.groups}
+								href={indicatorHref}
+							/>
+						</section>
 					) : (
-						<div className="space-y-6">
-							{page.blocks.map((block) =>
-								block.type === 'indicator' ? (
-									card(block.indicator)
-								) : (
-									<div key={block.id} className="space-y-1 border-l-4 border-slate-300 pl-3">
-										<h3 className="font-semibold text-slate-800">
-											<span className="mr-2 font-mono">{block.id}</span>
-											{sectionTitle(locale, block)}
-										</h3>
-										{block.text ? (
-											<p className="whitespace-pre-line text-sm text-slate-700">{block.text}</p>
-										) : null}
-									</div>
-								),
-							)}
-						</div>
+						<OneIndicator
+							page={page}
+							actionData={actionData}
+							here={here}
+							indicatorHref={indicatorHref}
+							autosaveUrl={`${assessmentHref}/autosave`}
+						/>
 					)}
 
 					<nav
@@ -378,6 +239,150 @@ export default function AnswerSection({ loaderData, actionData }: Route.Componen
 				</aside>
 			</div>
 		</main>
+	)
+}
+
+function ContextClause({ clause }: { clause: { id: string; title: string; titleEn: string; text?: string } }) {
+	const { locale } = useI18n()
+	return (
+		<div className="space-y-1 border-l-4 border-slate-300 pl-3">
+			<p className="font-semibold text-slate-800">
+				<span className="mr-2 font-mono">{clause.id}</span>
+				{sectionTitle(locale, clause)}
+			</p>
+			{clause.text ? (
+				<p lang="zh-CN" className="whitespace-pre-line text-sm text-slate-700">
+					{clause.text}
+				</p>
+			) : null}
+		</div>
+	)
+}
+
+/**
+ * One indicator in full: the clause it sits under, its text, criteria, rule and notes, the answer
+ * form, DNI ratings, evidence, comments and assignee, between the section's pager.
+ */
+function OneIndicator({
+	page,
+	actionData,
+	here,
+	indicatorHref,
+	autosaveUrl,
+}: {
+	page: OnePage
+	actionData: Route.ComponentProps['actionData']
+	here: string
+	indicatorHref: (id: string) => string
+	autosaveUrl: string
+}) {
+	const indicator = page.indicator
+	const mode = page.scheme.answerMode
+	const locked = page.assessment.status === 'submitted'
+	// every form of this page comes back to this indicator, whichever the section link opened
+	const back = indicatorHref(indicator.id)
+	const postResult: PostResult | null =
+		actionData && 'result' in actionData ? actionData.result : null
+	const removal = actionData && 'removal' in actionData ? actionData.removal : null
+	const title = `${indicator.id} ${indicator.title}`
+	return (
+		<div className="space-y-4">
+			<IndicatorPager
+				outline={page.outline}
+				focus={page.focus}
+				action={here}
+				href={indicatorHref}
+				placement="top"
+			/>
+			{page.group ? <ContextClause clause={page.group} /> : null}
+			{page.context.map((clause) => (
+				<ContextClause key={clause.id} clause={clause} />
+			))}
+			<IndicatorCard
+				key={indicator.id}
+				mode={mode}
+				indicator={indicator}
+				notes={indicator.notes}
+				state={indicator.state}
+				lastSaved={{ by: indicator.answer.by, at: indicator.answer.at }}
+			>
+				<AnswerForm
+					// a fresh form for each indicator: nothing typed for one shows on the next
+					key={indicator.id}
+					mode={mode}
+					indicator={indicator}
+					stored={{
+						value: indicator.answer.value,
+						note: indicator.answer.note,
+						status: indicator.answer.status,
+						version: indicator.answer.version,
+						percent: indicator.rating?.mine?.percent ?? null,
+						ratingVersion: indicator.rating?.mine?.version ?? 0,
+					}}
+					bands={indicator.maturityBands ?? page.scheme.maturityBands}
+					canEdit={page.canEdit}
+					action={back}
+					autosaveUrl={autosaveUrl}
+					postResult={postResult && postResult.indicatorId === indicator.id ? postResult : null}
+					savedNotice={page.savedId === indicator.id}
+				/>
+				{indicator.rating ? (
+					<Ratings
+						rating={indicator.rating}
+						removal={
+							page.canRemoveImported
+								? {
+										action: back,
+										indicatorId: indicator.id,
+										error: removal?.indicatorId === indicator.id ? removal.message : null,
+									}
+								: null
+						}
+					/>
+				) : null}
+				<div className="grid gap-4 border-t border-slate-200 pt-4 md:grid-cols-2">
+					<EvidencePanel
+						workspaceId={page.workspaceId}
+						assessmentId={page.assessment.id}
+						indicatorId={indicator.id}
+						items={indicator.evidence}
+						canUpload={page.canEdit}
+						maxBytes={page.uploadMaxBytes}
+						redirectTo={back}
+						headingLevel={4}
+					/>
+					<CommentsPanel
+						workspaceId={page.workspaceId}
+						assessmentId={page.assessment.id}
+						indicatorId={indicator.id}
+						comments={indicator.comments}
+						canComment={page.canEdit}
+						redirectTo={back}
+						headingLevel={4}
+					/>
+				</div>
+				<AssigneePicker
+					workspaceId={page.workspaceId}
+					assessmentId={page.assessment.id}
+					targetType="indicator"
+					targetId={indicator.id}
+					targetLabel={title}
+					assignee={indicator.assignee}
+					inheritedFrom={page.sectionAssignee}
+					members={page.members}
+					viewer={{ userId: page.user.userId, role: page.role }}
+					locked={locked}
+					redirectTo={back}
+				/>
+			</IndicatorCard>
+			<IndicatorPager
+				outline={page.outline}
+				focus={page.focus}
+				action={here}
+				href={indicatorHref}
+				placement="bottom"
+			/>
+		</div>
 	)
 }
 
