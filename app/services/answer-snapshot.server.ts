@@ -64,7 +64,6 @@ export async function answerSnapshot(
 		.select({ revision: assessments.revision })
 		.from(assessments)
 		.where(scope.where(assessments, eq(assessments.id, assessment.id)))
-	if (after?.revision === assessment.revision)
-		snapshots.set(key, snapshot)
+	if (after?.revision === assessment.revision) snapshots.set(key, snapshot)
 	return snapshot
 }

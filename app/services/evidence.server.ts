@@ -71,7 +71,13 @@ export async function listEvidence(
 					.select({ row: evidence, uploaderName: users.name })
 					.from(evidence)
 					.leftJoin(users, eq(users.id, evidence.uploadedBy))
-					.where(scope.where(evidence, eq(evidence.assessmentId, assessmentId), isNull(evidence.deletedAt)))
+					.where(
+						scope.where(
+							evidence,
+							eq(evidence.assessmentId, assessmentId),
+							isNull(evidence.deletedAt),
+						),
+					)
 					.orderBy(asc(evidence.createdAt), asc(evidence.id))
 	return rows.map(({ row, uploaderName }) => ({
 		id: row.id,

@@ -20,7 +20,11 @@ export type Database = LibSQLDatabase<typeof schema>
  * connection. See docs/decisions/003-embedded-database.md.
  */
 export function openClient(url: string, authToken?: string, busyTimeoutMs = 5000): Client {
-	return createClient({ url, authToken, timeout: url.startsWith('file:') ? busyTimeoutMs : undefined })
+	return createClient({
+		url,
+		authToken,
+		timeout: url.startsWith('file:') ? busyTimeoutMs : undefined,
+	})
 }
 
 declare global {
@@ -32,7 +36,8 @@ export function database(): Database {
 	if (!globalThis.__portalDb) {
 		const e = env()
 		let client = openClient(e.DATABASE_URL, e.DATABASE_AUTH_TOKEN, e.DATABASE_BUSY_TIMEOUT_MS)
-		if (e.DATABASE_URL.startsWith('file:')) client = serialiseWrites(client, e.DATABASE_BUSY_TIMEOUT_MS)
+		if (e.DATABASE_URL.startsWith('file:'))
+			client = serialiseWrites(client, e.DATABASE_BUSY_TIMEOUT_MS)
 		globalThis.__portalDb = { client, db: drizzle(client, { schema }) }
 	}
 	return globalThis.__portalDb.db
@@ -117,7 +122,9 @@ export function serialiseWrites(client: Client, waitLimitMs: number): Client {
 						: locked(() => target.execute(stmt as string, args))
 			}
 			if (property === 'batch' || property === 'migrate' || property === 'executeMultiple') {
-				const method = Reflect.get(target, property, receiver) as (...a: unknown[]) => Promise<unknown>
+				const method = Reflect.get(target, property, receiver) as (
+					...a: unknown[]
+				) => Promise<unknown>
 				return (...args: unknown[]) => locked(() => method.apply(target, args))
 			}
 			if (property === 'transaction') {

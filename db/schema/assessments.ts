@@ -183,13 +183,22 @@ export const answersRelations = relations(answers, ({ one }) => ({
 	assessment: one(assessments, { fields: [answers.assessmentId], references: [assessments.id] }),
 }))
 export const assessorRatingsRelations = relations(assessorRatings, ({ one }) => ({
-	assessment: one(assessments, { fields: [assessorRatings.assessmentId], references: [assessments.id] }),
+	assessment: one(assessments, {
+		fields: [assessorRatings.assessmentId],
+		references: [assessments.id],
+	}),
 }))
 export const specialItemsRelations = relations(specialItems, ({ one }) => ({
-	assessment: one(assessments, { fields: [specialItems.assessmentId], references: [assessments.id] }),
+	assessment: one(assessments, {
+		fields: [specialItems.assessmentId],
+		references: [assessments.id],
+	}),
 }))
 export const assignmentsRelations = relations(assignments, ({ one }) => ({
-	assessment: one(assessments, { fields: [assignments.assessmentId], references: [assessments.id] }),
+	assessment: one(assessments, {
+		fields: [assignments.assessmentId],
+		references: [assessments.id],
+	}),
 }))
 export const evidenceRelations = relations(evidence, ({ one }) => ({
 	assessment: one(assessments, { fields: [evidence.assessmentId], references: [assessments.id] }),

@@ -335,16 +335,12 @@ test('a failed save is never replaced by a newer version that arrives meanwhile;
 	await manager.context().setOffline(false)
 	await manager.getByRole('textbox', { name: '添加评论' }).fill('预算表见附件')
 	await manager.getByRole('button', { name: '发表评论' }).click()
-	await expect
-		.poll(() => manager.getByText('李评价 于').count(), { timeout: 10_000 })
-		.toBe(1)
+	await expect.poll(() => manager.getByText('李评价 于').count(), { timeout: 10_000 }).toBe(1)
 	expect(await manager.getByRole('textbox', { name: '备注' }).inputValue()).toBe('经费预算已批准')
 	expect(await stateOf().textContent()).toBe('保存失败')
 
 	await manager.getByRole('button', { name: '重试保存' }).click()
-	await expect
-		.poll(() => stateOf().textContent(), { timeout: 10_000 })
-		.toBe('未保存：有较新的版本')
+	await expect.poll(() => stateOf().textContent(), { timeout: 10_000 }).toBe('未保存：有较新的版本')
 	expect(await manager.locator('[data-conflict] section').allTextContents()).toEqual([
 		'您的版本未作答备注：经费预算已批准',
 		'李评价 的版本不符合无备注',

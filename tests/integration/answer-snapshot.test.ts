@@ -54,10 +54,7 @@ async function sectionPage(assessmentId: string, sectionId: string) {
 		),
 	)
 	expect(result.status).toBe(200)
-	return result.data as Extract<
-		Awaited<ReturnType<typeof section.loader>>['data'],
-		{ view: 'one' }
-	>
+	return result.data as Extract<Awaited<ReturnType<typeof section.loader>>['data'], { view: 'one' }>
 }
 
 beforeAll(async () => {
@@ -105,7 +102,10 @@ describe('the revision of an assessment', () => {
 						.set({ percent: '75' })
 						.where(eq(assessorRatings.assessmentId, id)),
 			],
-			['rating deleted', () => db.delete(assessorRatings).where(eq(assessorRatings.assessmentId, id))],
+			[
+				'rating deleted',
+				() => db.delete(assessorRatings).where(eq(assessorRatings.assessmentId, id)),
+			],
 			[
 				'special item inserted',
 				() =>
@@ -125,7 +125,10 @@ describe('the revision of an assessment', () => {
 						.set({ description: '投诉处理超时两次' })
 						.where(eq(specialItems.assessmentId, id)),
 			],
-			['special item deleted', () => db.delete(specialItems).where(eq(specialItems.assessmentId, id))],
+			[
+				'special item deleted',
+				() => db.delete(specialItems).where(eq(specialItems.assessmentId, id)),
+			],
 		]
 		let expected = await revision(id)
 		for (const [what, step] of steps) {
@@ -146,12 +149,14 @@ describe('the answer snapshot', () => {
 		expect(first.live.progress).toMatchObject({ answered: 0 })
 
 		// a write that bypasses every service: only the trigger can tell the snapshot
-		await database().insert(answers).values({
-			workspaceId,
-			assessmentId: id,
-			indicatorId: '5.1.1.1',
-			value: { fraction: 1 },
-		})
+		await database()
+			.insert(answers)
+			.values({
+				workspaceId,
+				assessmentId: id,
+				indicatorId: '5.1.1.1',
+				value: { fraction: 1 },
+			})
 		const second = await snapshot(id)
 		expect(second).not.toBe(first)
 		expect(second.live.progress).toMatchObject({ answered: 1 })

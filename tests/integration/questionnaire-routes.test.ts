@@ -164,7 +164,12 @@ describe('the answering page', () => {
 		expect(first.state).toBe('unanswered')
 		expect(first.notes).toEqual([])
 		// decision 4 of the green data applies to the 0-point indicator 5.1.1.3 only
-		const zeroPoint = await onePage(assessor.cookie, ids['green-aftersales-2025']!, '5.1', '?indicator=5.1.1.3')
+		const zeroPoint = await onePage(
+			assessor.cookie,
+			ids['green-aftersales-2025']!,
+			'5.1',
+			'?indicator=5.1.1.3',
+		)
 		expect(zeroPoint.indicator.notes.map((n) => n.decision)).toEqual([4])
 		expect(data.live.progress).toMatchObject({ total: 83, answered: 0 })
 		// the panel gets the score, not each indicator's arithmetic
@@ -175,14 +180,36 @@ describe('the answering page', () => {
 		expect((await page(viewer.cookie, ids['green-aftersales-2025']!, '5.1')).canEdit).toBe(false)
 		const list = await listPage(owner.cookie, ids['green-aftersales-2025']!, '5.2')
 		expect(list.rows).toHaveLength(45)
-		expect(list.rows[0]).toMatchObject({ id: '5.2.1.1', groupId: '5.2.1', state: 'unanswered', value: null })
-		expect(list.groups.map((g) => g.id)).toEqual(['5.2.1', '5.2.2', '5.2.3', '5.2.4', '5.2.5', '5.2.6'])
+		expect(list.rows[0]).toMatchObject({
+			id: '5.2.1.1',
+			groupId: '5.2.1',
+			state: 'unanswered',
+			value: null,
+		})
+		expect(list.groups.map((g) => g.id)).toEqual([
+			'5.2.1',
+			'5.2.2',
+			'5.2.3',
+			'5.2.4',
+			'5.2.5',
+			'5.2.6',
+		])
 		// the rule every green indicator shares is printed once above the list
 		expect(list.sharedRule).toContain('6.2.3')
 		// no clause text in the list
 		expect(JSON.stringify(list.rows)).not.toContain('设立或指定')
-		const one = await onePage(owner.cookie, ids['green-aftersales-2025']!, '5.1', '?indicator=5.1.1.2')
-		expect(one.focus).toMatchObject({ id: '5.1.1.2', position: 2, previous: '5.1.1.1', next: '5.1.1.3' })
+		const one = await onePage(
+			owner.cookie,
+			ids['green-aftersales-2025']!,
+			'5.1',
+			'?indicator=5.1.1.2',
+		)
+		expect(one.focus).toMatchObject({
+			id: '5.1.1.2',
+			position: 2,
+			previous: '5.1.1.1',
+			next: '5.1.1.3',
+		})
 		expect(one.indicator.id).toBe('5.1.1.2')
 	})
 

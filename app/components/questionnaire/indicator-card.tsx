@@ -29,7 +29,7 @@ export function StateBadge({ state }: { state: IndicatorState }) {
 	const { t } = useI18n()
 	return (
 		<span
-			className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${stateStyles[state]}`}
+			className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${stateStyles[state]}`}
 		>
 			{t(`questionnaire.indicator.state.${state}`)}
 		</span>

@@ -51,7 +51,7 @@ export function IndicatorList({
 						<th scope="col" className="px-3 py-2 font-medium">
 							{t('questionnaire.list.indicator')}
 						</th>
-						<th scope="col" className="px-3 py-2 text-right font-medium">
+						<th scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">
 							{t('questionnaire.list.points')}
 						</th>
 						<th scope="col" className="px-3 py-2 font-medium">
@@ -89,29 +89,29 @@ export function IndicatorList({
 										</th>
 									</tr>
 								) : null}
-							<tr>
-								<th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
-									<Link
-										to={href(row.id)}
-										className="text-brand-700 underline-offset-2 hover:underline"
-										aria-label={t('questionnaire.list.open', { id: row.id })}
-									>
-										{row.id}
-									</Link>
-								</th>
-								<td className="px-3 py-2">
-									{row.code ? <span className="mr-1 text-slate-600">{row.code}</span> : null}
-									{row.title}
-									{locale === 'en' ? (
-										<span className="block text-xs text-slate-600">{row.titleEn}</span>
-									) : null}
-								</td>
-								<td className="px-3 py-2 text-right">{number(row.points)}</td>
-								<td className="px-3 py-2 text-slate-800">{answer}</td>
-								<td className="px-3 py-2">
-									<StateBadge state={row.state} />
-								</td>
-							</tr>
+								<tr>
+									<th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
+										<Link
+											to={href(row.id)}
+											className="text-brand-700 underline-offset-2 hover:underline"
+											aria-label={t('questionnaire.list.open', { id: row.id })}
+										>
+											{row.id}
+										</Link>
+									</th>
+									<td className="px-3 py-2">
+										{row.code ? <span className="mr-1 text-slate-600">{row.code}</span> : null}
+										{row.title}
+										{locale === 'en' ? (
+											<span className="block text-xs text-slate-600">{row.titleEn}</span>
+										) : null}
+									</td>
+									<td className="px-3 py-2 text-right">{number(row.points)}</td>
+									<td className="px-3 py-2 text-slate-800">{answer}</td>
+									<td className="px-3 py-2">
+										<StateBadge state={row.state} />
+									</td>
+								</tr>
 							</Fragment>
 						)
 					})}

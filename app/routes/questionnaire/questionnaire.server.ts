@@ -141,8 +141,7 @@ export async function loadQuestionnaire(
 	const sectionIndex = scheme.sections.findIndex((section) => section.id === wanted)
 	const section = scheme.sections[sectionIndex]
 	invariantNotFound(section, `unknown section ${wanted}`)
-	const view: View =
-		focusParam === null && url.searchParams.get('view') === 'list' ? 'list' : 'one'
+	const view: View = focusParam === null && url.searchParams.get('view') === 'list' ? 'list' : 'one'
 
 	// the stored answers and their score serve the score panel, the progress and the list
 	const { stored, live } = await answerSnapshot(scope, assessment)

@@ -242,7 +242,11 @@ export default function AnswerSection({ loaderData: page, actionData }: Route.Co
 	)
 }
 
-function ContextClause({ clause }: { clause: { id: string; title: string; titleEn: string; text?: string } }) {
+function ContextClause({
+	clause,
+}: {
+	clause: { id: string; title: string; titleEn: string; text?: string }
+}) {
 	const { locale } = useI18n()
 	return (
 		<div className="space-y-1 border-l-4 border-slate-300 pl-3">
