@@ -65,19 +65,26 @@ export function submittedScore(
 	}
 }
 
-/** What the score panel shows: the per-indicator arithmetic stays on the server. */
+/**
+ * What the score panel shows: the score, level, reasons and overall progress. Each indicator's
+ * arithmetic and each section's lists of open indicators stay on the server.
+ */
 export type PanelScore =
-	| (Omit<Extract<LiveScore, { ok: true }>, 'result'> & {
+	| (Omit<Extract<LiveScore, { ok: true }>, 'result' | 'sections'> & {
 			ok: true
 			result: Omit<ScoreResult, 'indicators'>
 	  })
-	| Extract<LiveScore, { ok: false }>
+	| Omit<Extract<LiveScore, { ok: false }>, 'sections'>
 
-/** The live score without each indicator's result, which the panel does not show. */
+/** The live score as the panel needs it (see PanelScore). */
 export function forPanel(live: LiveScore): PanelScore {
-	if (!live.ok) return live
+	if (!live.ok) {
+		const { sections: _sections, ...rest } = live
+		return rest
+	}
 	const { indicators: _indicators, ...result } = live.result
-	return { ...live, result }
+	const { sections: _sections, ...rest } = live
+	return { ...rest, result }
 }
 
 export { panelScheme, starsBesideName, type PanelScheme } from './panel.ts'
