@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import {
 	answers,
@@ -19,7 +19,7 @@ import {
 } from '#app/domain/schemes/index.ts'
 import type { MessageKey } from '#app/i18n/catalog.ts'
 import { COMMENT_MAX_LENGTH } from '#app/utils/collaboration.ts'
-import { database, preparedQuery } from '#app/utils/db.server.ts'
+import { database, preparedQuery, type Database } from '#app/utils/db.server.ts'
 import { invariantNotFound } from '#app/utils/http.server.ts'
 import { recordAudit, type Tx } from './audit.server.ts'
 import { roleAtLeast, scopedPlaceholder, type WorkspaceScope } from './workspace-scope.server.ts'
@@ -112,38 +112,40 @@ export type CommentView = {
 	author: { id: string; name: string } | null
 }
 
-/** Oldest first, as a conversation reads; all indicators, or one. */
-const commentsOfIndicator = preparedQuery((db) =>
+/** Oldest first, as a conversation reads, with the author's name: queries built once each. */
+const commentsWhere = (db: Database, where: SQL) =>
 	db
 		.select({ comment: comments, authorName: users.name })
 		.from(comments)
 		.leftJoin(users, eq(users.id, comments.userId))
-		.where(
-			scopedPlaceholder(
-				comments,
-				eq(comments.assessmentId, sql.placeholder('assessmentId')),
-				eq(comments.indicatorId, sql.placeholder('indicatorId')),
-			),
-		)
+		.where(where)
 		.orderBy(asc(comments.createdAt), asc(comments.id))
-		.prepare(),
+		.prepare()
+const ofAssessment = () => eq(comments.assessmentId, sql.placeholder('assessmentId'))
+const commentsOfAssessment = preparedQuery((db) =>
+	commentsWhere(db, scopedPlaceholder(comments, ofAssessment())),
+)
+const commentsOfIndicator = preparedQuery((db) =>
+	commentsWhere(
+		db,
+		scopedPlaceholder(
+			comments,
+			ofAssessment(),
+			eq(comments.indicatorId, sql.placeholder('indicatorId')),
+		),
+	),
 )
 
+/** All indicators of the assessment, or one (as the answering page shows them). */
 export async function listComments(
 	scope: WorkspaceScope,
 	assessmentId: string,
 	indicatorId?: string,
 ): Promise<CommentView[]> {
-	// one indicator's, as the answering page shows them: a query built once (preparedQuery)
 	const rows =
-		indicatorId !== undefined
-			? await commentsOfIndicator().all(scope.bind({ assessmentId, indicatorId }))
-			: await database()
-					.select({ comment: comments, authorName: users.name })
-					.from(comments)
-					.leftJoin(users, eq(users.id, comments.userId))
-					.where(scope.where(comments, eq(comments.assessmentId, assessmentId)))
-					.orderBy(asc(comments.createdAt), asc(comments.id))
+		indicatorId === undefined
+			? await commentsOfAssessment().all(scope.bind({ assessmentId }))
+			: await commentsOfIndicator().all(scope.bind({ assessmentId, indicatorId }))
 	return rows.map(({ comment, authorName }) => ({
 		id: comment.id,
 		indicatorId: comment.indicatorId,

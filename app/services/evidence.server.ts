@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { open, rename } from 'node:fs/promises'
 import path from 'node:path'
 import { createReadableStreamFromReadable } from '@react-router/node'
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { evidence, users } from '#db/schema/index.ts'
-import { database, preparedQuery } from '#app/utils/db.server.ts'
+import { database, preparedQuery, type Database } from '#app/utils/db.server.ts'
 import { env } from '#app/utils/env.server.ts'
 import { formatFileSize } from '#app/utils/file-size.ts'
 import { recordAudit } from './audit.server.ts'
@@ -40,45 +40,43 @@ function mayRemove(scope: WorkspaceScope, row: Pick<EvidenceRow, 'uploadedBy'>):
 	return roleAtLeast(scope.role, 'assessor') && row.uploadedBy === scope.user.id
 }
 
-/** Evidence still in place, oldest first; all indicators of the assessment, or one. */
-const evidenceOfIndicator = preparedQuery((db) =>
+/** Evidence still in place, oldest first, with its uploader's name: queries built once each. */
+const evidenceWhere = (db: Database, where: SQL) =>
 	db
 		.select({ row: evidence, uploaderName: users.name })
 		.from(evidence)
 		.leftJoin(users, eq(users.id, evidence.uploadedBy))
-		.where(
-			scopedPlaceholder(
-				evidence,
-				eq(evidence.assessmentId, sql.placeholder('assessmentId')),
-				isNull(evidence.deletedAt),
-				eq(evidence.indicatorId, sql.placeholder('indicatorId')),
-			),
-		)
+		.where(where)
 		.orderBy(asc(evidence.createdAt), asc(evidence.id))
-		.prepare(),
+		.prepare()
+const inPlace = () => [
+	eq(evidence.assessmentId, sql.placeholder('assessmentId')),
+	isNull(evidence.deletedAt),
+]
+const evidenceOfAssessment = preparedQuery((db) =>
+	evidenceWhere(db, scopedPlaceholder(evidence, ...inPlace())),
+)
+const evidenceOfIndicator = preparedQuery((db) =>
+	evidenceWhere(
+		db,
+		scopedPlaceholder(
+			evidence,
+			...inPlace(),
+			eq(evidence.indicatorId, sql.placeholder('indicatorId')),
+		),
+	),
 )
 
+/** All indicators of the assessment, or one (as the answering page shows it). */
 export async function listEvidence(
 	scope: WorkspaceScope,
 	assessmentId: string,
 	indicatorId?: string,
 ): Promise<EvidenceView[]> {
-	// one indicator's, as the answering page shows it: a query built once (preparedQuery)
 	const rows =
-		indicatorId !== undefined
-			? await evidenceOfIndicator().all(scope.bind({ assessmentId, indicatorId }))
-			: await database()
-					.select({ row: evidence, uploaderName: users.name })
-					.from(evidence)
-					.leftJoin(users, eq(users.id, evidence.uploadedBy))
-					.where(
-						scope.where(
-							evidence,
-							eq(evidence.assessmentId, assessmentId),
-							isNull(evidence.deletedAt),
-						),
-					)
-					.orderBy(asc(evidence.createdAt), asc(evidence.id))
+		indicatorId === undefined
+			? await evidenceOfAssessment().all(scope.bind({ assessmentId }))
+			: await evidenceOfIndicator().all(scope.bind({ assessmentId, indicatorId }))
 	return rows.map(({ row, uploaderName }) => ({
 		id: row.id,
 		indicatorId: row.indicatorId,

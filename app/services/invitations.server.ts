@@ -262,7 +262,7 @@ export async function findInvitationByToken(token: string): Promise<InvitationVi
 		.where(eq(invitations.tokenHash, hashToken(token)))
 	const row = rows[0]
 	if (!row) return null
-	const { acceptedAt, revokedAt, ...view } = row
+	const { acceptedAt: _acceptedAt, revokedAt: _revokedAt, ...view } = row
 	return { ...view, state: invitationState(row) }
 }
 

@@ -1,4 +1,6 @@
 import type { QuestionIndicator } from '#app/components/questionnaire/answer-model.ts'
+import type { IndicatorState } from '#app/components/questionnaire/indicator-card.tsx'
+import type { ListRow } from '#app/components/questionnaire/indicator-list.tsx'
 import { forPanel, panelScheme } from '#app/domain/assessments/live-score.ts'
 import { withoutImported } from '#app/domain/assessments/to-v1.ts'
 import {
@@ -34,7 +36,7 @@ export type PageAnswer = {
 
 type Person = { userId: string; name: string }
 
-export type IndicatorState = 'answered' | 'to_review' | 'unanswered'
+export type { IndicatorState }
 
 /** The indicator the page shows in full, with everything about it. */
 export type PageIndicator = QuestionIndicator & {
@@ -58,23 +60,10 @@ export type PageIndicator = QuestionIndicator & {
 export type Clause = { id: string; title: string; titleEn: string; text?: string }
 
 /** One indicator of the section in a line: enough to find it and see where it stands. */
-export type OutlineEntry = {
-	id: string
-	code?: string
-	title: string
-	titleEn: string
-	points: number
-	state: IndicatorState
-	/** the clause heading it sits under, if any */
-	groupId: string | null
-}
+export type OutlineEntry = Omit<ListRow, 'value' | 'percent'>
 
-/** A row of the compact list: the outline entry with the answer in words. */
-export type ListEntry = OutlineEntry & {
-	value: Record<string, unknown> | null
-	/** DNI: the member's own percentage */
-	percent: string | null
-}
+/** A row of the compact list: the outline entry with the answer in words (see IndicatorList). */
+export type ListEntry = ListRow
 
 /**
  * The two ways to answer a section: one indicator at a time (what the section link opens, at the
