@@ -1,6 +1,11 @@
 import { createElement } from 'react'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { afterAll, beforeAll, expect, test, vi } from 'vitest'
+// types only: erased from the build, so they load nothing before the environment is set
+import type * as EmailService from '#app/services/email.server.ts'
+import type * as Db from '#app/utils/db.server.ts'
+import type * as Schema from '#db/schema/index.ts'
+import type * as VerifyEmailTemplate from '#emails/verify-email.tsx'
 
 // The real resend SDK against a capture server on 127.0.0.1: proves what would be posted to Resend
 // without anything leaving the machine. The environment must be set before the app modules load
@@ -17,10 +22,10 @@ let server: Server
 let baseUrl: string
 
 let app: {
-	sendEmail: typeof import('#app/services/email.server.ts').sendEmail
-	database: typeof import('#app/utils/db.server.ts').database
-	emailOutbox: typeof import('#db/schema/index.ts').emailOutbox
-	VerifyEmail: typeof import('#emails/verify-email.tsx').VerifyEmail
+	sendEmail: typeof EmailService.sendEmail
+	database: typeof Db.database
+	emailOutbox: typeof Schema.emailOutbox
+	VerifyEmail: typeof VerifyEmailTemplate.VerifyEmail
 }
 
 function port(listening: Server): number {

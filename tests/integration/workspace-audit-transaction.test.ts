@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import type * as Audit from '#app/services/audit.server.ts'
 import * as page from '#app/routes/invitations/invitation.tsx'
 import * as invite from '#app/routes/workspaces/invite.tsx'
 import * as list from '#app/routes/workspaces/list.tsx'
@@ -21,7 +22,7 @@ import {
 // would leave a trace in the snapshot.
 const failAfterAudit = vi.hoisted(() => ({ on: false, calls: 0 }))
 vi.mock('#app/services/audit.server.ts', async (importOriginal) => {
-	const real = await importOriginal<typeof import('#app/services/audit.server.ts')>()
+	const real = await importOriginal<typeof Audit>()
 	return {
 		...real,
 		recordAudit: async (...args: Parameters<typeof real.recordAudit>) => {
