@@ -6,6 +6,7 @@ import {
 	Outlet,
 	Scripts,
 	ScrollRestoration,
+	type ShouldRevalidateFunctionArgs,
 	useRouteError,
 	useRouteLoaderData,
 } from 'react-router'
@@ -26,6 +27,20 @@ export async function loader({ request }: Route.LoaderArgs) {
 		messages: messagesFor(locale),
 		user: user ? { id: user.id, name: user.name, email: user.email } : null,
 	})
+}
+
+/**
+ * The root's data — the language, its whole message catalogue (about 50 K characters) and who is
+ * signed in — changes only through a submission: signing in or out, the language switch, the
+ * account form. By default React Router would load it again on every change of the query string
+ * (each step of the questionnaire's pager is one) and on every revalidation (each autosave asks
+ * for one), sending the catalogue each time.
+ */
+export function shouldRevalidate({
+	formMethod,
+	defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs) {
+	return formMethod !== undefined && formMethod !== 'GET' ? defaultShouldRevalidate : false
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

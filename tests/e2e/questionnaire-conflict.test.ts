@@ -389,6 +389,49 @@ test('moving to the next indicator saves a pending edit first, and asks before l
 	expect(await storedAnswer('5.1.4.2')).toMatchObject({ note: '网点分布图待更新' })
 })
 
+test('stepping through indicators and autosaving reload the page’s data, not the message catalogue; switching language does', async () => {
+	const page = await signedIn(owner)
+	await openIndicator(page, '5.1.5.1')
+	// the routes each data request asked for (React Router names them in `_routes` when it skips some)
+	const loads: { routes: string[]; bytes: number }[] = []
+	page.on('requestfinished', (request) => {
+		const url = new URL(request.url())
+		if (!url.pathname.endsWith('.data') || request.method() !== 'GET') return
+		const routes = url.searchParams.get('_routes')
+		void request.response().then(async (response) =>
+			loads.push({
+				routes: routes === null ? ['(all)'] : routes.split(','),
+				bytes: (await response?.body())?.length ?? 0,
+			}),
+		)
+	})
+
+	await page.getByRole('link', { name: '下一条：5.1.5.2' }).first().click()
+	await page.getByRole('heading', { level: 3, name: /^5\.1\.5\.2/ }).waitFor()
+	await page.getByRole('radio', { name: '符合（得满分）' }).check()
+	await saveState(page, /^已保存/)
+	// the save revalidates the page: its progress and score follow
+	await expect.poll(() => loads.length, { timeout: 10_000 }).toBe(2)
+	for (const load of loads) {
+		expect(load.routes).toContain('routes/questionnaire/section')
+		expect(load.routes).not.toContain('root')
+		expect(load.routes).not.toContain('(all)')
+		// the catalogue alone is about 50 K characters
+		expect(load.bytes).toBeLessThan(30_000)
+	}
+	expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^作答：/)
+
+	// the language switch is a submission: the root's messages come again, in English
+	await page.getByRole('button', { name: '切换语言' }).click()
+	await page
+		.getByRole('link', { name: /^Next: 5\.1\.5\.3/ })
+		.first()
+		.waitFor()
+	expect(await page.locator('html').getAttribute('lang')).toBe('en')
+	await page.getByRole('button', { name: 'Switch language' }).click()
+	await page.getByRole('link', { name: '下一条：5.1.5.3' }).first().waitFor()
+})
+
 test('DNI: each assessor rates alone; the others show once one has rated, with the mean and the spread', async () => {
 	const manager = await signedIn(owner)
 	const colleague = await signedIn(assessor)
