@@ -97,10 +97,10 @@ test('assessors and up find 我的任务 in the workspace navigation; viewers do
 	const nav = page.getByRole('navigation', { name: '工作区导航' })
 	await nav.getByRole('link', { name: '我的任务' }).click()
 	await page.waitForURL(`**/w/${workspaceId}/my-assignments`)
-	await page.getByRole('heading', { level: 1 }).waitFor()
-	expect(await nav.getByRole('link', { name: '我的任务' }).getAttribute('aria-current')).toBe(
-		'page',
-	)
+	// the overview's heading is still there until the new page renders: wait for the link to say so
+	await expect
+		.poll(() => nav.getByRole('link', { name: '我的任务' }).getAttribute('aria-current'))
+		.toBe('page')
 
 	const viewing = await signedIn(viewer)
 	await viewing.goto(overview)
