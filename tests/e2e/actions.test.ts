@@ -1,49 +1,25 @@
 import { createClient, type Client } from '@libsql/client'
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { createCookie } from 'react-router'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { getScheme } from '#app/domain/schemes/index.ts'
 import { pdfFile } from '#tests/fixtures/files.ts'
 import { baseURL, launchBrowser } from './browser.ts'
+import { person, type Person } from './fixtures.ts'
 
 let browser: Browser
 let db: Client
 const contexts: BrowserContext[] = []
 const files = mkdtempSync(path.join(tmpdir(), 'actions-e2e-'))
 
-type Person = { id: string; name: string; cookie: string }
 let consultant: Person
 let staff: Person
 let clientA: string
 let clientB: string
 let assessmentId: string
-
-async function person(name: string): Promise<Person> {
-	const id = randomUUID()
-	const now = Date.now()
-	await db.execute({
-		sql: 'insert into users (id, email, name, password_hash, email_verified_at, locale, created_at) values (?, ?, ?, ?, ?, ?, ?)',
-		args: [id, `${id}@example.com`, name, 'scrypt$1$1$1$x$x', now, 'zh-CN', now],
-	})
-	const token = randomBytes(32).toString('base64url')
-	await db.execute({
-		sql: 'insert into sessions (id, user_id, expires_at, ip, user_agent, created_at) values (?, ?, ?, ?, ?, ?)',
-		args: [
-			createHash('sha256').update(token).digest('hex'),
-			id,
-			now + 86_400_000,
-			'127.0.0.1',
-			'e2e',
-			now,
-		],
-	})
-	const header = await createCookie('portal_session').serialize(token)
-	return { id, name, cookie: header.split(';')[0]!.split('=').slice(1).join('=') }
-}
 
 async function workspace(name: string, members: [Person, string][]): Promise<string> {
 	const id = randomUUID()
@@ -70,8 +46,8 @@ async function signedIn(who: Person, javaScriptEnabled: boolean): Promise<Page> 
 beforeAll(async () => {
 	browser = await launchBrowser()
 	db = createClient({ url: `file:${inject('e2eDbPath')}` })
-	consultant = await person('顾问 王')
-	staff = await person('甲客户 李')
+	consultant = await person(db, '顾问 王')
+	staff = await person(db, '甲客户 李')
 	clientA = await workspace('甲电器有限公司', [
 		[consultant, 'owner'],
 		[staff, 'assessor'],

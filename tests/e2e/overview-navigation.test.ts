@@ -1,17 +1,16 @@
 import { createClient, type Client } from '@libsql/client'
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { createCookie } from 'react-router'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { getScheme, schemeIndicators } from '#app/domain/schemes/index.ts'
 import { formatDate } from '#app/i18n/i18n.ts'
 import { baseURL, launchBrowser } from './browser.ts'
+import { person, type Person } from './fixtures.ts'
 
 let browser: Browser
 let db: Client
 const contexts: BrowserContext[] = []
 
-type Person = { id: string; name: string; cookie: string }
 let owner: Person
 let assessor: Person
 let viewer: Person
@@ -20,29 +19,6 @@ const assessmentId = randomUUID()
 const scheme = getScheme('gbt27922-2011')!
 const section = scheme.sections[0]!
 const inSection = schemeIndicators(scheme).filter((entry) => entry.section.id === section.id)
-
-async function person(name: string): Promise<Person> {
-	const id = randomUUID()
-	const now = Date.now()
-	await db.execute({
-		sql: 'insert into users (id, email, name, password_hash, email_verified_at, locale, created_at) values (?, ?, ?, ?, ?, ?, ?)',
-		args: [id, `${id}@example.com`, name, 'scrypt$1$1$1$x$x', now, 'zh-CN', now],
-	})
-	const token = randomBytes(32).toString('base64url')
-	await db.execute({
-		sql: 'insert into sessions (id, user_id, expires_at, ip, user_agent, created_at) values (?, ?, ?, ?, ?, ?)',
-		args: [
-			createHash('sha256').update(token).digest('hex'),
-			id,
-			now + 86_400_000,
-			'127.0.0.1',
-			'e2e',
-			now,
-		],
-	})
-	const header = await createCookie('portal_session').serialize(token)
-	return { id, name, cookie: header.split(';')[0]!.split('=').slice(1).join('=') }
-}
 
 async function signedIn(who: Person, javaScriptEnabled = true): Promise<Page> {
 	const context = await browser.newContext({ baseURL, locale: 'zh-CN', javaScriptEnabled })
@@ -54,9 +30,9 @@ async function signedIn(who: Person, javaScriptEnabled = true): Promise<Page> {
 beforeAll(async () => {
 	browser = await launchBrowser()
 	db = createClient({ url: `file:${inject('e2eDbPath')}` })
-	owner = await person('王经理')
-	assessor = await person('评价员 张')
-	viewer = await person('查看者 赵')
+	owner = await person(db, '王经理')
+	assessor = await person(db, '评价员 张')
+	viewer = await person(db, '查看者 赵')
 	const now = Date.now()
 	await db.execute({
 		sql: 'insert into workspaces (id, name, created_by, created_at) values (?, ?, ?, ?)',
@@ -149,7 +125,7 @@ test('a reopened assessment keeps its earlier submission in view on the overview
 			reopenedAt.getTime(),
 		],
 	})
-	const reader = await person('Alex Reader')
+	const reader = await person(db, 'Alex Reader')
 	await db.execute({ sql: `update users set locale = 'en' where id = ?`, args: [reader.id] })
 	await db.execute({
 		sql: `insert into memberships (id, workspace_id, user_id, role, created_at) values (?, ?, ?, 'viewer', ?)`,

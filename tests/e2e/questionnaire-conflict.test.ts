@@ -1,46 +1,21 @@
 import { createClient, type Client } from '@libsql/client'
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { createCookie } from 'react-router'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { baseURL, launchBrowser } from './browser.ts'
+import { person, type Person } from './fixtures.ts'
 
 let browser: Browser
 let db: Client
 const contexts: BrowserContext[] = []
 
-type Person = { id: string; name: string; cookie: string }
 let owner: Person
 let assessor: Person
 let workspaceId: string
 let assessmentId: string
 let dniId: string
 let bacId: string
-
-async function person(name: string): Promise<Person> {
-	const id = randomUUID()
-	const now = Date.now()
-	await db.execute({
-		sql: 'insert into users (id, email, name, password_hash, email_verified_at, locale, created_at) values (?, ?, ?, ?, ?, ?, ?)',
-		args: [id, `${id}@example.com`, name, 'scrypt$1$1$1$x$x', now, 'zh-CN', now],
-	})
-	// a session row as the portal writes it: the cookie carries the token, the table its SHA-256
-	const token = randomBytes(32).toString('base64url')
-	await db.execute({
-		sql: 'insert into sessions (id, user_id, expires_at, ip, user_agent, created_at) values (?, ?, ?, ?, ?, ?)',
-		args: [
-			createHash('sha256').update(token).digest('hex'),
-			id,
-			now + 86_400_000,
-			'127.0.0.1',
-			'e2e',
-			now,
-		],
-	})
-	const header = await createCookie('portal_session').serialize(token)
-	return { id, name, cookie: header.split(';')[0]!.split('=').slice(1).join('=') }
-}
 
 async function signedIn(who: Person, javaScriptEnabled = true): Promise<Page> {
 	const context = await browser.newContext({ baseURL, locale: 'zh-CN', javaScriptEnabled })
@@ -68,8 +43,8 @@ async function storedAnswer(indicatorId: string, assessment = assessmentId) {
 beforeAll(async () => {
 	browser = await launchBrowser()
 	db = createClient({ url: `file:${inject('e2eDbPath')}` })
-	owner = await person('王经理')
-	assessor = await person('李评价')
+	owner = await person(db, '王经理')
+	assessor = await person(db, '李评价')
 	workspaceId = randomUUID()
 	assessmentId = randomUUID()
 	const now = Date.now()
