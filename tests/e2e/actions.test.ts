@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { getScheme } from '#app/domain/schemes/index.ts'
 import { pdfFile } from '#tests/fixtures/files.ts'
 import { baseURL, launchBrowser } from './browser.ts'
-import { person, type Person } from './fixtures.ts'
+import { person, workspace, type Person } from './fixtures.ts'
 
 let browser: Browser
 let db: Client
@@ -20,21 +20,6 @@ let staff: Person
 let clientA: string
 let clientB: string
 let assessmentId: string
-
-async function workspace(name: string, members: [Person, string][]): Promise<string> {
-	const id = randomUUID()
-	const now = Date.now()
-	await db.execute({
-		sql: 'insert into workspaces (id, name, created_by, created_at) values (?, ?, ?, ?)',
-		args: [id, name, members[0]![0].id, now],
-	})
-	for (const [who, role] of members)
-		await db.execute({
-			sql: 'insert into memberships (id, workspace_id, user_id, role, created_at) values (?, ?, ?, ?, ?)',
-			args: [randomUUID(), id, who.id, role, now],
-		})
-	return id
-}
 
 async function signedIn(who: Person, javaScriptEnabled: boolean): Promise<Page> {
 	const context = await browser.newContext({ baseURL, locale: 'zh-CN', javaScriptEnabled })
@@ -48,11 +33,11 @@ beforeAll(async () => {
 	db = createClient({ url: `file:${inject('e2eDbPath')}` })
 	consultant = await person(db, '顾问 王')
 	staff = await person(db, '甲客户 李')
-	clientA = await workspace('甲电器有限公司', [
+	clientA = await workspace(db, '甲电器有限公司', [
 		[consultant, 'owner'],
 		[staff, 'assessor'],
 	])
-	clientB = await workspace('乙汽车服务有限公司', [[consultant, 'owner']])
+	clientB = await workspace(db, '乙汽车服务有限公司', [[consultant, 'owner']])
 	// an assessment in progress with one indicator half met: its gaps are what actions come from
 	const scheme = getScheme('gbt27922-2011')!
 	assessmentId = randomUUID()

@@ -1,7 +1,6 @@
 import { createClient, type Client } from '@libsql/client'
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { createCookie } from 'react-router'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { fromV1 } from '#app/domain/assessments/to-v1.ts'
 import {
@@ -14,6 +13,7 @@ import {
 import { scoreAssessment } from '#app/domain/scoring/index.ts'
 import type { AnswerV1 } from '#app/domain/scoring/types.ts'
 import { baseURL, launchBrowser } from './browser.ts'
+import { person, workspace, type Person } from './fixtures.ts'
 
 let browser: Browser
 let db: Client
@@ -21,47 +21,10 @@ const contexts: BrowserContext[] = []
 const bac = schemeById('bac-fr01-2021')
 const day = 86_400_000
 
-type Person = { id: string; cookie: string }
 let consultant: Person
 let clientA: string
 let clientB: string
 const ids = { bac2024: randomUUID(), bac2025: randomUUID(), gbt: randomUUID() }
-
-async function person(name: string): Promise<Person> {
-	const id = randomUUID()
-	const now = Date.now()
-	await db.execute({
-		sql: 'insert into users (id, email, name, password_hash, email_verified_at, locale, created_at) values (?, ?, ?, ?, ?, ?, ?)',
-		args: [id, `${id}@example.com`, name, 'scrypt$1$1$1$x$x', now, 'zh-CN', now],
-	})
-	const token = randomBytes(32).toString('base64url')
-	await db.execute({
-		sql: 'insert into sessions (id, user_id, expires_at, ip, user_agent, created_at) values (?, ?, ?, ?, ?, ?)',
-		args: [
-			createHash('sha256').update(token).digest('hex'),
-			id,
-			now + day,
-			'127.0.0.1',
-			'e2e',
-			now,
-		],
-	})
-	const header = await createCookie('portal_session').serialize(token)
-	return { id, cookie: header.split(';')[0]!.split('=').slice(1).join('=') }
-}
-
-async function workspace(name: string, owner: Person): Promise<string> {
-	const id = randomUUID()
-	await db.execute({
-		sql: 'insert into workspaces (id, name, created_by, created_at) values (?, ?, ?, ?)',
-		args: [id, name, owner.id, Date.now()],
-	})
-	await db.execute({
-		sql: 'insert into memberships (id, workspace_id, user_id, role, created_at) values (?, ?, ?, ?, ?)',
-		args: [randomUUID(), id, owner.id, 'owner', Date.now()],
-	})
-	return id
-}
 
 /** A submitted assessment as submitting leaves it: answers, special items and the scored snapshot. */
 async function submitted(
@@ -132,9 +95,9 @@ async function signedIn(who: Person): Promise<Page> {
 beforeAll(async () => {
 	browser = await launchBrowser()
 	db = createClient({ url: `file:${inject('e2eDbPath')}` })
-	consultant = await person('顾问 王')
-	clientA = await workspace('甲电器有限公司', consultant)
-	clientB = await workspace('乙物流有限公司', consultant)
+	consultant = await person(db, '顾问 王')
+	clientA = await workspace(db, '甲电器有限公司', [[consultant, 'owner']])
+	clientB = await workspace(db, '乙物流有限公司', [[consultant, 'owner']])
 	// A: BAC last year (90.84, 四星级) and 350 days ago (95.74, 五星级): the review is due soon
 	const earlier = fullAnswers(bac)
 	earlier['5.1.3'] = checksWithUnmet(indicatorById(bac, '5.1.3'), [2])
